@@ -1,0 +1,35 @@
+package io.github.ftp3p.camel;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.Metadata;
+
+/** The headers ftp3p reads and writes. */
+public final class Ftp3pConstants {
+
+    @Metadata(label = "producer", description = "The file to transfer, relative to the source directory. "
+            + "Used when the fileName option is not set.", javaType = "String")
+    public static final String FILE_NAME = Exchange.FILE_NAME;
+    @Metadata(label = "producer", description = "The name to give the file on the target, relative to the target "
+            + "directory. Takes precedence over the targetFileName option.", javaType = "String")
+    public static final String TARGET_FILE_NAME = "CamelFtp3pTargetFileName";
+    @Metadata(label = "producer", description = "The path of the file written on the target.", javaType = "String")
+    public static final String FILE_NAME_PRODUCED = Exchange.FILE_NAME_PRODUCED;
+    @Metadata(label = "producer", description = "The size in bytes of the copy, as the target reported it with SIZE "
+            + "in binary mode; -1 when the server has no SIZE.", javaType = "long")
+    public static final String FILE_SIZE = "CamelFtp3pFileSize";
+    @Metadata(label = "producer", description = "The side that was sent PASV or EPSV: source or target.",
+            javaType = "String")
+    public static final String PASSIVE_SIDE = "CamelFtp3pPassiveSide";
+    @Metadata(label = "producer", description = "The source's final reply to RETR, e.g. 226 Transfer complete.",
+            javaType = "String")
+    public static final String SOURCE_REPLY = "CamelFtp3pSourceReply";
+    @Metadata(label = "producer", description = "The target's final reply to STOR, e.g. 226 Transfer complete.",
+            javaType = "String")
+    public static final String TARGET_REPLY = "CamelFtp3pTargetReply";
+    @Metadata(label = "producer", description = "How long the transfer took, in milliseconds, from the first command "
+            + "to the last reply.", javaType = "long")
+    public static final String DURATION = "CamelFtp3pDuration";
+
+    private Ftp3pConstants() {
+    }
+}

@@ -1,0 +1,129 @@
+package io.github.ftp3p.camel;
+
+import java.util.concurrent.ExecutorService;
+
+import io.github.ftp3p.protocol.FtpServerAddress;
+import io.github.ftp3p.transfer.FxpClient;
+import io.github.ftp3p.transfer.FxpSettings;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Expression;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Copy or move files from one FTP server to another, server-to-server (FXP): the data goes straight between
+ * the two servers and never through Camel.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "ftp3p", title = "FTP Server-to-Server (FXP)", syntax = "ftp3p:operation",
+        producerOnly = true, category = { Category.FILE }, headersClass = Ftp3pConstants.class)
+public class Ftp3pEndpoint extends DefaultEndpoint {
+
+    @UriPath(enums = "copy,move")
+    @Metadata(required = true)
+    private String operation;
+    @UriParam
+    private final Ftp3pConfiguration configuration;
+
+    private FtpServerAddress sourceServer;
+    private FtpServerAddress targetServer;
+    private FxpSettings settings;
+    private Expression fileName;
+    private Expression targetFileName;
+    private ExecutorService executor;
+    private FxpClient client;
+
+    public Ftp3pEndpoint(String uri, Ftp3pComponent component, Ftp3pConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    /** Checks every option; called when the endpoint is created so that a bad URI fails at once. */
+    void validate() {
+        if (!"copy".equals(operation) && !"move".equals(operation)) {
+            throw new IllegalArgumentException("Unknown operation '" + operation + "' in ftp3p:" + operation
+                    + ": expected ftp3p:copy or ftp3p:move");
+        }
+        sourceServer = Ftp3pOptions.server("source", configuration.getSource(), configuration.getSourceUsername(),
+                configuration.getSourcePassword());
+        targetServer = Ftp3pOptions.server("target", configuration.getTarget(), configuration.getTargetUsername(),
+                configuration.getTargetPassword());
+        settings = Ftp3pOptions.settings(configuration);
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        if (configuration.getFileName() != null) {
+            fileName = getCamelContext().resolveLanguage("simple").createExpression(configuration.getFileName());
+        }
+        if (configuration.getTargetFileName() != null) {
+            targetFileName = getCamelContext().resolveLanguage("simple").createExpression(configuration.getTargetFileName());
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        executor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "ftp3p-replies");
+        client = new FxpClient(sourceServer, targetServer, settings, executor);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+        if (executor != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(executor);
+            executor = null;
+        }
+        super.doStop();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new Ftp3pProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("ftp3p is producer-only: poll the source with camel-ftp "
+                + "(download=false) and send each file name to ftp3p");
+    }
+
+    public String getOperation() {
+        return operation;
+    }
+
+    /** copy leaves the source file; move deletes it once the copy is verified (SIZE equal on both sides). */
+    public void setOperation(String operation) {
+        this.operation = operation;
+    }
+
+    public Ftp3pConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    boolean isMove() {
+        return "move".equals(operation);
+    }
+
+    Expression fileNameExpression() {
+        return fileName;
+    }
+
+    Expression targetFileNameExpression() {
+        return targetFileName;
+    }
+
+    FxpClient client() {
+        return client;
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.ftp3p.camel;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import io.github.ftp3p.protocol.AddressPolicy;
+import io.github.ftp3p.protocol.ConnectionSettings;
+import io.github.ftp3p.protocol.ExtendedMode;
+import io.github.ftp3p.protocol.FtpServerAddress;
+import io.github.ftp3p.protocol.PassiveSide;
+import io.github.ftp3p.protocol.TransferOptions;
+import io.github.ftp3p.transfer.FxpSettings;
+
+/**
+ * Turns an endpoint's options into the protocol layer's settings. Every error names the option, so a bad
+ * URI fails when the endpoint is created, not at the first exchange.
+ */
+final class Ftp3pOptions {
+
+    private Ftp3pOptions() {
+    }
+
+    static FtpServerAddress server(String option, String uri, String user, String password) {
+        if (uri == null || uri.isBlank()) {
+            throw new IllegalArgumentException("Option '" + option + "' is required: ftp://[user@]host[:port][/directory]");
+        }
+        try {
+            return FtpServerAddress.parse(uri, user, password);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Option '" + option + "': " + e.getMessage(), e);
+        }
+    }
+
+    static FxpSettings settings(Ftp3pConfiguration c) {
+        ConnectionSettings connection = new ConnectionSettings(positive("connectTimeout", c.getConnectTimeout()),
+                positive("replyTimeout", c.getReplyTimeout()), c.getSocketFactory());
+        TransferOptions transfer = new TransferOptions(choice("epsv", c.getEpsv(), ExtendedMode.class),
+                choice("passiveAddress", c.getPassiveAddress(), AddressPolicy.class),
+                notNegative("transferTimeout", c.getTransferTimeout()));
+        if (c.getMaxConnections() < 1) {
+            throw new IllegalArgumentException("Option 'maxConnections' must be at least 1, not " + c.getMaxConnections());
+        }
+        return new FxpSettings(choice("passiveSide", c.getPassiveSide(), PassiveSide.class), transfer, connection,
+                c.getMaxConnections(), notNegative("noopAfterIdle", c.getNoopAfterIdle()));
+    }
+
+    /** The enum constant named by {@code value}, case aside, or an error listing the allowed values. */
+    static <E extends Enum<E>> E choice(String option, String value, Class<E> type) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value)) {
+                return constant;
+            }
+        }
+        String allowed = Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
+        throw new IllegalArgumentException("Option '" + option + "' must be one of " + allowed + ", not '" + value + "'");
+    }
+
+    private static Duration positive(String option, long millis) {
+        if (millis <= 0) {
+            throw new IllegalArgumentException("Option '" + option + "' must be a positive number of milliseconds, not " + millis);
+        }
+        return Duration.ofMillis(millis);
+    }
+
+    private static Duration notNegative(String option, long millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("Option '" + option + "' must not be negative, not " + millis);
+        }
+        return Duration.ofMillis(millis);
+    }
+}

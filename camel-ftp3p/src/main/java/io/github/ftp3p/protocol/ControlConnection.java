@@ -1,0 +1,233 @@
+package io.github.ftp3p.protocol;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.commons.net.ftp.FTPConnectionClosedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A logged-in control connection to one side, in binary mode. The one place where commands are sent and
+ * replies read: every failure comes out as an {@link FtpTransferException} naming this side and the command.
+ * <p>
+ * One thread sends and reads at a time, except that {@link #send} may be called (for ABOR) while another
+ * thread waits in {@link #readReply}.
+ */
+public final class ControlConnection implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ControlConnection.class);
+    private static final FtpCommand QUIT = FtpCommand.of("QUIT");
+    private static final Duration QUIT_TIMEOUT = Duration.ofSeconds(2);
+
+    private final Side side;
+    private final FtpServerAddress server;
+    private final CommandChannel channel;
+    private final Duration replyTimeout;
+    private volatile boolean broken;
+    private volatile long lastUsedNanos = System.nanoTime();
+
+    private ControlConnection(Side side, FtpServerAddress server, CommandChannel channel, Duration replyTimeout) {
+        this.side = side;
+        this.server = server;
+        this.channel = channel;
+        this.replyTimeout = replyTimeout;
+    }
+
+    /** Connects, logs in and sets TYPE I (SIZE is only exact in binary mode; FtpServer starts in ASCII). */
+    public static ControlConnection open(Side side, FtpServerAddress server, ConnectionSettings settings) {
+        CommandChannel channel = new CommandChannel();
+        channel.setControlEncoding(StandardCharsets.UTF_8.name());
+        channel.setConnectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()));
+        channel.setDefaultTimeout(Math.toIntExact(settings.replyTimeout().toMillis()));
+        if (settings.socketFactory() != null) {
+            channel.setSocketFactory(settings.socketFactory());
+        }
+        ControlConnection connection = new ControlConnection(side, server, channel, settings.replyTimeout());
+        try {
+            connection.connect();
+            connection.login();
+            connection.expectPositive(FtpCommand.of("TYPE", "I"));
+            return connection;
+        } catch (RuntimeException e) {
+            connection.abandon();
+            throw e;
+        }
+    }
+
+    private void connect() {
+        try {
+            channel.connect(server.host(), server.port());
+            // Commands are single small writes answered by the server: Nagle would hold each one back
+            // waiting for the ACK of the previous one.
+            channel.setTcpNoDelay(true);
+        } catch (FTPConnectionClosedException e) {
+            throw closedReply(null, e);
+        } catch (IOException e) {
+            throw new FtpConnectionException(side, null, "cannot connect to " + server.host() + ":" + server.port(), e);
+        }
+        FtpReply greeting = currentReply();
+        LOG.debug("{} < {}", side, greeting);
+        if (!greeting.isPositive()) {
+            throw new FtpReplyException(side, null, greeting);
+        }
+    }
+
+    private void login() {
+        FtpCommand user = FtpCommand.of("USER", server.user());
+        FtpReply reply = execute(user);
+        if (reply.code() == 331) {
+            FtpCommand pass = FtpCommand.of("PASS", server.password());
+            reply = execute(pass);
+            if (!reply.isPositive()) {
+                throw new FtpReplyException(side, pass, reply);
+            }
+        } else if (!reply.isPositive()) {
+            throw new FtpReplyException(side, user, reply);
+        }
+    }
+
+    /** Sends a command and reads its reply, whatever the reply says. */
+    public FtpReply execute(FtpCommand command) {
+        send(command);
+        return readReply(command, replyTimeout);
+    }
+
+    /** Sends a command and requires a 2yz reply. */
+    public FtpReply expectPositive(FtpCommand command) {
+        FtpReply reply = execute(command);
+        if (!reply.isPositive()) {
+            throw new FtpReplyException(side, command, reply);
+        }
+        return reply;
+    }
+
+    /** Sends a command without reading its reply; the caller reads it with {@link #readReply}. */
+    public void send(FtpCommand command) {
+        LOG.debug("{} > {}", side, command);
+        try {
+            channel.sendLine(command.line());
+        } catch (IOException e) {
+            broken = true;
+            throw new FtpConnectionException(side, command, "cannot send", e);
+        }
+        lastUsedNanos = System.nanoTime();
+    }
+
+    /**
+     * Reads the next reply to {@code command}.
+     *
+     * @param timeout how long to wait; zero waits without limit
+     */
+    public FtpReply readReply(FtpCommand command, Duration timeout) {
+        try {
+            channel.setSoTimeout(Math.toIntExact(timeout.toMillis()));
+            channel.getReply();
+        } catch (FTPConnectionClosedException e) {
+            throw closedReply(command, e);
+        } catch (SocketTimeoutException e) {
+            broken = true;
+            throw new FtpConnectionException(side, command, "no reply within " + timeout.toMillis() + " ms", e);
+        } catch (IOException e) {
+            broken = true;
+            throw new FtpConnectionException(side, command, "connection lost", e);
+        }
+        lastUsedNanos = System.nanoTime();
+        FtpReply reply = currentReply();
+        LOG.debug("{} < {}", side, reply);
+        return reply;
+    }
+
+    /** commons-net throws on 421 after parsing it, and on end of stream; only the first has a reply. */
+    private FtpTransferException closedReply(FtpCommand command, FTPConnectionClosedException e) {
+        broken = true;
+        if (channel.getReplyStrings() != null && channel.getReplyStrings().length > 0 && channel.getReplyCode() == 421) {
+            return new FtpReplyException(side, command, currentReply());
+        }
+        return new FtpConnectionException(side, command, "connection closed by the server", e);
+    }
+
+    private FtpReply currentReply() {
+        return new FtpReply(channel.getReplyCode(), List.of(channel.getReplyStrings()));
+    }
+
+    /** Sends NOOP; false when the connection turned out dead or the server refused it. */
+    public boolean noop() {
+        try {
+            return execute(FtpCommand.of("NOOP")).isPositive();
+        } catch (FtpTransferException e) {
+            LOG.debug("{} connection to {} failed its NOOP check: {}", side, server.identity(), e.getMessage());
+            return false;
+        }
+    }
+
+    public Side side() {
+        return side;
+    }
+
+    public FtpServerAddress server() {
+        return server;
+    }
+
+    /** The address this connection reaches the server on: EPSV's data address (RFC 2428 section 3). */
+    public InetAddress peerAddress() {
+        return channel.getRemoteAddress();
+    }
+
+    public boolean isIpv6() {
+        return peerAddress() instanceof Inet6Address;
+    }
+
+    /** Nanos (System.nanoTime) of the last command sent or reply read. */
+    public long lastUsedNanos() {
+        return lastUsedNanos;
+    }
+
+    /**
+     * False once a reply was lost, a timeout fired or the connection was aborted mid-transfer: what the
+     * server will say next is unknown, so the connection must not be used for another exchange.
+     */
+    public boolean isReusable() {
+        return !broken && channel.isConnected();
+    }
+
+    /** Marks the connection as not reusable, e.g. after ABOR left replies unread. */
+    public void markBroken() {
+        broken = true;
+    }
+
+    /** Closes the socket at once; a thread blocked reading a reply gets an error. */
+    public void abandon() {
+        broken = true;
+        try {
+            channel.disconnect();
+        } catch (IOException e) {
+            LOG.debug("{} disconnect failed: {}", side, e.toString());
+        }
+    }
+
+    /** Says QUIT when the connection is in a known state, then closes it. */
+    @Override
+    public void close() {
+        if (isReusable()) {
+            try {
+                send(QUIT);
+                readReply(QUIT, QUIT_TIMEOUT);
+            } catch (FtpTransferException e) {
+                LOG.debug("{} QUIT failed: {}", side, e.getMessage());
+            }
+        }
+        abandon();
+    }
+
+    @Override
+    public String toString() {
+        return side.label() + " " + server.identity();
+    }
+}

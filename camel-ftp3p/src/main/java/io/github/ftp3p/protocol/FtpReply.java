@@ -1,0 +1,47 @@
+package io.github.ftp3p.protocol;
+
+import java.util.List;
+
+/**
+ * A complete reply: its three-digit code and its lines as received (a multi-line reply keeps every line,
+ * RFC 959 section 4.2). The first digit says what it means (RFC 959 section 4.2.1).
+ */
+public record FtpReply(int code, List<String> lines) {
+
+    public FtpReply {
+        if (code < 100 || code > 599) {
+            throw new IllegalArgumentException("Reply code out of range: " + code);
+        }
+        lines = List.copyOf(lines);
+    }
+
+    /** 1yz: the command started; another reply follows. */
+    public boolean isPreliminary() {
+        return code / 100 == 1;
+    }
+
+    /** 2yz: the command completed. */
+    public boolean isPositive() {
+        return code / 100 == 2;
+    }
+
+    /** 3yz: more information is needed (331 after USER). */
+    public boolean isIntermediate() {
+        return code / 100 == 3;
+    }
+
+    /** 4yz or 5yz. */
+    public boolean isNegative() {
+        return code >= 400;
+    }
+
+    /** The whole reply as received, lines joined with a newline. */
+    public String text() {
+        return String.join("\n", lines);
+    }
+
+    @Override
+    public String toString() {
+        return text();
+    }
+}

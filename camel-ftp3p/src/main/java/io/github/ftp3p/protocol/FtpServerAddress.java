@@ -1,0 +1,89 @@
+package io.github.ftp3p.protocol;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Objects;
+
+/**
+ * One FTP server and the directory of a transfer on it. The directory is relative to the login directory
+ * unless it starts with '/', as in camel-ftp ({@code ftp://host/outbox} vs {@code ftp://host//srv/outbox}).
+ * {@link #toString()} never shows the password.
+ */
+public record FtpServerAddress(String host, int port, String user, String password, String directory) {
+
+    public static final int DEFAULT_PORT = 21;
+
+    public FtpServerAddress {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("host is required");
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port " + port + " is not 1-65535");
+        }
+        Arguments.requireSafeName("user", Objects.requireNonNull(user, "user"));
+        Arguments.requireSafe("password", Objects.requireNonNull(password, "password"));
+        Arguments.requireSafe("directory", Objects.requireNonNull(directory, "directory"));
+    }
+
+    /**
+     * Parses {@code ftp://[user@]host[:port][/directory]}. A password in the URI is refused: URIs end up in
+     * logs and JMX, so the password has its own option.
+     *
+     * @param user used when the URI has none; may be null
+     * @throws IllegalArgumentException saying what is wrong with the URI
+     */
+    public static FtpServerAddress parse(String uri, String user, String password) {
+        URI parsed;
+        try {
+            parsed = new URI(uri);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("'" + uri + "' is not a URI: " + e.getReason());
+        }
+        if (!"ftp".equalsIgnoreCase(parsed.getScheme())) {
+            throw new IllegalArgumentException("unknown scheme '" + parsed.getScheme() + "' in '" + uri + "': expected ftp://");
+        }
+        if (parsed.getHost() == null) {
+            throw new IllegalArgumentException("no host in '" + uri + "'");
+        }
+        int port = parsed.getPort() == -1 ? DEFAULT_PORT : parsed.getPort();
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port " + port + " in '" + uri + "' is not 1-65535");
+        }
+        String userInfo = parsed.getUserInfo();
+        if (userInfo != null && userInfo.contains(":")) {
+            throw new IllegalArgumentException("a password in the URI is not accepted; use the password option");
+        }
+        String login = userInfo != null ? userInfo : user;
+        if (login == null || login.isEmpty()) {
+            login = "anonymous";
+        }
+        String host = parsed.getHost();
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        String path = parsed.getPath() == null ? "" : parsed.getPath();
+        String directory = path.startsWith("/") ? path.substring(1) : path;
+        while (directory.endsWith("/") && directory.length() > 1) {
+            directory = directory.substring(0, directory.length() - 1);
+        }
+        return new FtpServerAddress(host, port, login, password == null ? "" : password, directory);
+    }
+
+    /** The path of a file in this address's directory. */
+    public String resolve(String fileName) {
+        if (directory.isEmpty()) {
+            return fileName;
+        }
+        return directory.endsWith("/") ? directory + fileName : directory + '/' + fileName;
+    }
+
+    /** Host, port and user: what makes two logged-in connections interchangeable. */
+    public String identity() {
+        return user + '@' + host + ':' + port;
+    }
+
+    @Override
+    public String toString() {
+        return "ftp://" + identity() + '/' + directory;
+    }
+}

@@ -1,0 +1,219 @@
+package io.github.ftp3p.protocol;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One server-to-server transfer in one orientation. The steps, in order (RFC 959 section 5.2 and RFC 478):
+ * <ol>
+ * <li>{@code NEW -> PASSIVE}: PASV (227) or EPSV (229, RFC 2428) to the passive side; the {@link AddressPolicy}
+ * decides the data address.</li>
+ * <li>{@code PASSIVE -> ACTIVE}: PORT or EPRT with that address to the active side, which must answer 2yz.</li>
+ * <li>{@code ACTIVE -> TRANSFERRING}: the passive side's transfer command, then at once the active side's. No
+ * reply is awaited in between: vsftpd, ProFTPD and Pure-FTPd answer the passive side only when the data
+ * connection arrives, which needs the active side's command first.</li>
+ * <li>{@code TRANSFERRING -> DONE | FAILED}: both sides' replies are read on two threads; success needs a 2yz
+ * from both. When one side fails, the other is sent ABOR and, if it is a passive side still waiting for its
+ * data connection, released by a connection that closes at once; a side that does not answer in time is
+ * disconnected.</li>
+ * </ol>
+ * Every connection that was aborted or lost is marked not reusable.
+ */
+public final class FxpTransfer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FxpTransfer.class);
+    private static final FtpCommand ABOR = FtpCommand.of("ABOR");
+    /** Codes after which the other orientation may work: the data connection, not the file, failed. */
+    private static final Set<Integer> DATA_CONNECTION_CODES = Set.of(425, 426, 500, 501, 502, 504);
+    private static final Duration UNBLOCK_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+    private enum State { NEW, PASSIVE, ACTIVE, TRANSFERRING, DONE, FAILED }
+
+    private final ControlConnection source;
+    private final ControlConnection target;
+    private final Side passiveSide;
+    private final TransferOptions options;
+    private final Duration replyTimeout;
+    private final Executor executor;
+    private State state = State.NEW;
+
+    public FxpTransfer(ControlConnection source, ControlConnection target, Side passiveSide, TransferOptions options,
+            Duration replyTimeout, Executor executor) {
+        this.source = source;
+        this.target = target;
+        this.passiveSide = passiveSide;
+        this.options = options;
+        this.replyTimeout = replyTimeout;
+        this.executor = executor;
+    }
+
+    /** Copies {@code sourcePath} on the source to {@code targetPath} on the target. Runs once. */
+    public TransferOutcome run(String sourcePath, String targetPath) {
+        expect(State.NEW);
+        FtpCommand retr = FtpCommand.of("RETR", Arguments.requireSafeName("source path", sourcePath));
+        FtpCommand stor = FtpCommand.of("STOR", Arguments.requireSafeName("target path", targetPath));
+        ControlConnection passive = passiveSide == Side.SOURCE ? source : target;
+        ControlConnection active = passiveSide == Side.SOURCE ? target : source;
+        boolean extended = options.extendedMode().useExtended(passive, active);
+
+        PassiveAddress address;
+        try {
+            address = openPassive(passive, extended);
+            state = State.PASSIVE;
+            FtpCommand port = extended ? FtpCommand.of("EPRT", address.eprtArgument()) : FtpCommand.of("PORT", address.portArgument());
+            FtpReply reply = active.execute(port);
+            if (!reply.isPositive()) {
+                return fail(new FtpReplyException(active.side(), port, reply), true, false);
+            }
+            state = State.ACTIVE;
+        } catch (FtpReplyException e) {
+            return fail(e, true, false);
+        } catch (FtpTransferException e) {
+            return fail(e, false, false);
+        }
+
+        TransferLeg passiveLeg = new TransferLeg(passive, passive == source ? retr : stor);
+        TransferLeg activeLeg = new TransferLeg(active, active == source ? retr : stor);
+        try {
+            passive.send(passiveLeg.command());
+        } catch (FtpTransferException e) {
+            return fail(e, false, false);
+        }
+        state = State.TRANSFERRING;
+        CompletableFuture<TransferLeg> passiveDone = awaitAsync(passiveLeg);
+        try {
+            active.send(activeLeg.command());
+        } catch (FtpTransferException e) {
+            abort(passiveLeg, passiveDone, address);
+            return finish(passive == target ? passiveLeg : null, e);
+        }
+        CompletableFuture<TransferLeg> activeDone = awaitAsync(activeLeg);
+
+        TransferLeg first = (TransferLeg) CompletableFuture.anyOf(passiveDone, activeDone).join();
+        TransferLeg second = first == passiveLeg ? activeLeg : passiveLeg;
+        CompletableFuture<TransferLeg> secondDone = first == passiveLeg ? activeDone : passiveDone;
+        if (first.succeeded()) {
+            secondDone.join();
+        } else {
+            abort(second, secondDone, address);
+        }
+        TransferLeg sourceLeg = passive == source ? passiveLeg : activeLeg;
+        TransferLeg targetLeg = passive == target ? passiveLeg : activeLeg;
+        if (sourceLeg.succeeded() && targetLeg.succeeded()) {
+            state = State.DONE;
+            return new TransferOutcome(passiveSide, sourceLeg.last(), targetLeg.last(), null, false, false);
+        }
+        // The side that failed first carries the cause; the other one was usually only aborted.
+        TransferLeg cause = first.succeeded() ? second : first;
+        return finish(targetLeg, cause.failure(), sourceLeg.last(), targetLeg.last());
+    }
+
+    private PassiveAddress openPassive(ControlConnection passive, boolean extended) {
+        FtpCommand command = FtpCommand.of(extended ? "EPSV" : "PASV");
+        FtpReply reply = passive.execute(command);
+        if (reply.code() != (extended ? 229 : 227)) {
+            throw new FtpReplyException(passive.side(), command, reply);
+        }
+        try {
+            if (extended) {
+                return new PassiveAddress(passive.peerAddress(), PassiveAddress.parse229Port(reply.text()));
+            }
+            PassiveAddress announced = PassiveAddress.parse227(reply.text());
+            PassiveAddress chosen = options.addressPolicy().choose(announced, passive.peerAddress());
+            if (!announced.address().equals(passive.peerAddress())) {
+                LOG.warn("The {} server announced data address {} in '{}', but its control connection is to {}; using {} "
+                        + "(passiveAddress={})", passive.side().label(), announced, reply.text(),
+                        passive.peerAddress().getHostAddress(), chosen, options.addressPolicy().name().toLowerCase());
+            }
+            return chosen;
+        } catch (ReplyFormatException e) {
+            throw new FtpProtocolException(passive.side(), command, reply, e.getMessage());
+        }
+    }
+
+    private CompletableFuture<TransferLeg> awaitAsync(TransferLeg leg) {
+        return CompletableFuture.supplyAsync(() -> leg.await(replyTimeout, options.transferTimeout()), executor);
+    }
+
+    /**
+     * Ends the other side's transfer after one side failed. ABOR is the standard way (RFC 959 section 4.1.3),
+     * but a passive server still blocked in accept() does not read it (Apache FtpServer handles one command
+     * at a time): a data connection that closes at once ends its transfer command. A side that still has
+     * not answered after the reply timeout is disconnected.
+     */
+    private void abort(TransferLeg leg, CompletableFuture<TransferLeg> done, PassiveAddress address) {
+        if (done.isDone()) {
+            return;
+        }
+        ControlConnection connection = leg.connection();
+        // Replies to the transfer command and to ABOR may still be in flight: this connection's state is unknown.
+        connection.markBroken();
+        try {
+            connection.send(ABOR);
+        } catch (FtpTransferException e) {
+            LOG.debug("ABOR to the {} server failed: {}", leg.side().label(), e.getMessage());
+        }
+        if (leg.side() == passiveSide && !leg.started()) {
+            releasePassiveListener(address);
+        }
+        try {
+            done.get(replyTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.debug("The {} server did not answer ABOR within {} ms; disconnecting", leg.side().label(), replyTimeout.toMillis());
+            connection.abandon();
+            done.join();
+        } catch (Exception e) {
+            connection.abandon();
+        }
+    }
+
+    private static void releasePassiveListener(PassiveAddress address) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address.address(), address.port()),
+                    Math.toIntExact(UNBLOCK_CONNECT_TIMEOUT.toMillis()));
+        } catch (IOException e) {
+            LOG.debug("Could not reach the passive data address {}: {}", address, e.toString());
+        }
+    }
+
+    private TransferOutcome finish(TransferLeg targetLeg, FtpTransferException failure) {
+        return finish(targetLeg, failure, null, targetLeg == null ? null : targetLeg.last());
+    }
+
+    /**
+     * A failure once STOR was sent. The target may have created or truncated the file when it started the
+     * transfer (1yz), broke it off (425/426/451) or was aborted; a STOR refused outright (550, 553, 452...)
+     * left it alone.
+     */
+    private TransferOutcome finish(TransferLeg targetLeg, FtpTransferException failure, FtpReply sourceReply,
+            FtpReply targetReply) {
+        boolean touched = targetLeg != null && (targetLeg.started() || targetLeg.failure() == null
+                || !(targetLeg.failure() instanceof FtpReplyException)
+                || Set.of(425, 426, 451).contains(targetLeg.failure().replyCode())
+                || !targetLeg.connection().isReusable());
+        boolean dataConnection = failure instanceof FtpReplyException && DATA_CONNECTION_CODES.contains(failure.replyCode());
+        state = State.FAILED;
+        return new TransferOutcome(passiveSide, sourceReply, targetReply, failure, dataConnection, touched);
+    }
+
+    private TransferOutcome fail(FtpTransferException failure, boolean orientationRefused, boolean targetTouched) {
+        state = State.FAILED;
+        return new TransferOutcome(passiveSide, null, null, failure, orientationRefused, targetTouched);
+    }
+
+    private void expect(State expected) {
+        if (state != expected) {
+            throw new IllegalStateException("Transfer is " + state + ", expected " + expected);
+        }
+    }
+}

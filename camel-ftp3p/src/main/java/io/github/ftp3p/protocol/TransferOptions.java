@@ -1,0 +1,24 @@
+package io.github.ftp3p.protocol;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How one transfer is run.
+ *
+ * @param extendedMode    when to use EPSV/EPRT instead of PASV/PORT
+ * @param addressPolicy   which address to hand to the active side after a 227
+ * @param transferTimeout how long both sides may take to finish once the transfer commands are sent; zero for
+ *                        no limit
+ */
+public record TransferOptions(ExtendedMode extendedMode, AddressPolicy addressPolicy, Duration transferTimeout) {
+
+    public TransferOptions {
+        Objects.requireNonNull(extendedMode, "extendedMode");
+        Objects.requireNonNull(addressPolicy, "addressPolicy");
+        Objects.requireNonNull(transferTimeout, "transferTimeout");
+        if (transferTimeout.isNegative()) {
+            throw new IllegalArgumentException("transferTimeout must not be negative, not " + transferTimeout);
+        }
+    }
+}
