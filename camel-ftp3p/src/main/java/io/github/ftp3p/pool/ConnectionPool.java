@@ -121,6 +121,9 @@ public final class ConnectionPool implements AutoCloseable {
             if (!connection.isReusable()) {
                 return false;
             }
+            if (pooled.getBorrowedCount() <= 1) {
+                return true; // just logged in: this is its first borrower
+            }
             long idleNanos = System.nanoTime() - connection.lastUsedNanos();
             return idleNanos < noopAfterIdle.toNanos() || connection.noop();
         }

@@ -147,8 +147,9 @@ public final class FxpTransfer {
 
     /**
      * Ends the other side's transfer after one side failed. ABOR is the standard way (RFC 959 section 4.1.3),
-     * but a passive server still blocked in accept() does not read it (Apache FtpServer handles one command
-     * at a time): a data connection that closes at once ends its transfer command. A side that still has
+     * but a passive server blocked in accept() does not read it (Apache FtpServer handles one command at a
+     * time): a data connection that closes at once ends its transfer command (an empty STOR, or a RETR
+     * broken off), and a target file it left is removed by the caller. A side that still has
      * not answered after the reply timeout is disconnected.
      */
     private void abort(TransferLeg leg, CompletableFuture<TransferLeg> done, PassiveAddress address) {
@@ -163,7 +164,8 @@ public final class FxpTransfer {
         } catch (FtpTransferException e) {
             LOG.debug("ABOR to the {} server failed: {}", leg.side().label(), e.getMessage());
         }
-        if (leg.side() == passiveSide && !leg.started()) {
+        if (leg.side() == passiveSide) {
+            // Even after a 1yz: Apache FtpServer sends 150 before it accepts the data connection.
             releasePassiveListener(address);
         }
         try {

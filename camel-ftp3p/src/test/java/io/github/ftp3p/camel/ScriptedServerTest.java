@@ -1,0 +1,169 @@
+package io.github.ftp3p.camel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.ftp3p.protocol.Side;
+import io.github.ftp3p.testing.ScriptedFtpServer;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Behaviours of real servers that Apache FtpServer does not show, or that no real server produces on
+ * demand, played by a scripted server on 127.0.0.1 as one side and a real FtpServer as the other.
+ */
+class ScriptedServerTest {
+
+    @RegisterExtension
+    final FtpServerPair servers = new FtpServerPair();
+
+    private ScriptedFtpServer scripted;
+
+    @BeforeEach
+    void startScripted() throws Exception {
+        scripted = ScriptedFtpServer.start();
+    }
+
+    @AfterEach
+    void stopScripted() {
+        scripted.close();
+    }
+
+    /** A URI from the real source server to the scripted one as target (directory "inbox"). */
+    private String toScripted(String options) {
+        return "ftp3p:copy?source=" + servers.source().uri("outbox") + "&sourcePassword=RAW(" + servers.source().password() + ")"
+                + "&target=ftp://bob@127.0.0.1:" + scripted.port() + "/inbox&targetPassword=secret&replyTimeout=5000"
+                + (options.isEmpty() ? "" : "&" + options);
+    }
+
+    /** A URI from the scripted server as source (directory "outbox") to the real target server. */
+    private String fromScripted(String options) {
+        return "ftp3p:copy?source=ftp://bob@127.0.0.1:" + scripted.port() + "/outbox&sourcePassword=secret"
+                + "&target=" + servers.target().uri("inbox") + "&targetPassword=RAW(" + servers.target().password() + ")"
+                + "&replyTimeout=5000" + (options.isEmpty() ? "" : "&" + options);
+    }
+
+    @Test
+    void aPassiveTargetThatAnswersStorOnlyWhenTheDataArrivesDoesNotDeadlock() throws Exception {
+        // vsftpd, ProFTPD and Pure-FTPd send 150 to the passive side only once the data connection is open.
+        Path original = servers.givenSourceFile("late.bin", 300_000);
+
+        Exchange result = servers.send(toScripted("passiveSide=target"), "late.bin");
+
+        assertThat(result.getException()).isNull();
+        assertThat(scripted.store().get("inbox/late.bin")).isEqualTo(Files.readAllBytes(original));
+        assertThat(scripted.commands()).containsSubsequence("PASV", "STOR inbox/late.bin", "SIZE inbox/late.bin");
+    }
+
+    @Test
+    void autoTriesTheSourcePassiveWhenTheTargetRefusesPasv() throws Exception {
+        Path original = servers.givenSourceFile("turn.bin", 50_000);
+        scripted.on("PASV", (s, arg) -> s.reply("502 PASV not allowed here"));
+
+        Exchange result = servers.send(toScripted(""), "turn.bin");
+
+        assertThat(result.getException()).isNull();
+        assertThat(result.getMessage().getHeader(Ftp3pConstants.PASSIVE_SIDE)).isEqualTo("source");
+        assertThat(scripted.store().get("inbox/turn.bin")).isEqualTo(Files.readAllBytes(original));
+        assertThat(scripted.commands()).containsSubsequence("PASV", "STOR inbox/turn.bin")
+                .anyMatch(c -> c.startsWith("PORT 127,0,0,1,"));
+        assertThat(servers.source().commands()).contains("PASV");
+    }
+
+    @Test
+    void aFixedPassiveSideDoesNotTryTheOtherOrientation() throws Exception {
+        servers.givenSourceFile("fixed.bin", 10);
+        scripted.on("PASV", (s, arg) -> s.reply("502 PASV not allowed here"));
+
+        Exchange result = servers.send(toScripted("passiveSide=target"), "fixed.bin");
+
+        Ftp3pOperationFailedException failure = (Ftp3pOperationFailedException) result.getException();
+        assertThat(failure.getSide()).isEqualTo(Side.TARGET);
+        assertThat(failure.getCommand().verb()).isEqualTo("PASV");
+        assertThat(failure.getCode()).isEqualTo(502);
+        assertThat(servers.source().commands()).noneMatch(c -> c.startsWith("RETR") || c.equals("PASV"));
+    }
+
+    @Test
+    void aRetrRefusedOnTheSourceAbortsTheTargetAndRemovesWhatItWrote() throws Exception {
+        scripted.put("outbox/locked.bin", new byte[1000]);
+        scripted.on("RETR", (s, arg) -> s.reply("550 file is locked"));
+
+        Exchange result = servers.send(fromScripted("passiveSide=target"), "locked.bin");
+
+        Ftp3pOperationFailedException failure = (Ftp3pOperationFailedException) result.getException();
+        assertThat(failure.getSide()).isEqualTo(Side.SOURCE);
+        assertThat(failure.getCode()).isEqualTo(550);
+        assertThat(servers.targetFile("locked.bin")).doesNotExist();
+        assertThat(servers.target().commands()).containsSubsequence("STOR inbox/locked.bin", "DELE inbox/locked.bin");
+        assertThat(scripted.store()).containsKey("outbox/locked.bin");
+        assertThat(scripted.commands()).noneMatch(c -> c.startsWith("DELE"));
+    }
+
+    @Test
+    void aStorRefusedOutrightLeavesTheExistingTargetFileAlone() throws Exception {
+        servers.givenSourceFile("quota.bin", 10);
+        scripted.put("inbox/quota.bin", new byte[] { 1, 2, 3 });
+        scripted.on("STOR", (s, arg) -> s.reply("552 quota exceeded"));
+
+        Exchange result = servers.send(toScripted("passiveSide=source"), "quota.bin");
+
+        Ftp3pOperationFailedException failure = (Ftp3pOperationFailedException) result.getException();
+        assertThat(failure.getSide()).isEqualTo(Side.TARGET);
+        assertThat(failure.getCode()).isEqualTo(552);
+        assertThat(scripted.commands()).noneMatch(c -> c.startsWith("DELE"));
+        assertThat(scripted.store().get("inbox/quota.bin")).containsExactly(1, 2, 3);
+        assertThat(servers.sourceFile("quota.bin")).exists();
+    }
+
+    @Test
+    void aPooledConnectionThatFailsItsNoopCheckIsReplacedByANewLogin() throws Exception {
+        servers.givenSourceFile("one.bin", 10);
+        servers.givenSourceFile("two.bin", 20);
+        AtomicInteger noops = new AtomicInteger();
+        scripted.on("NOOP", (s, arg) -> {
+            if (noops.incrementAndGet() > 1) {
+                s.handleDefault("NOOP", arg);
+                return;
+            }
+            s.reply("421 idle timeout, closing control connection");
+            s.closeControl();
+        });
+        String uri = toScripted("noopAfterIdle=0");
+
+        assertThat(servers.send(uri, "one.bin").getException()).isNull();
+        Exchange second = servers.send(uri, "two.bin");
+
+        assertThat(second.getException()).isNull();
+        assertThat(scripted.store().get("inbox/two.bin")).hasSize(20);
+        assertThat(scripted.commands()).filteredOn(c -> c.startsWith("USER")).hasSize(2);
+    }
+
+    @Test
+    void aConnectionResetBeforeTheTransferStartsIsReplacedOnce() throws Exception {
+        servers.givenSourceFile("one.bin", 10);
+        servers.givenSourceFile("two.bin", 20);
+        AtomicInteger pasv = new AtomicInteger();
+        scripted.on("PASV", (s, arg) -> {
+            if (pasv.incrementAndGet() == 2) {
+                s.closeControl();
+            } else {
+                s.handleDefault("PASV", arg);
+            }
+        });
+        String uri = toScripted("passiveSide=target");
+
+        assertThat(servers.send(uri, "one.bin").getException()).isNull();
+        Exchange second = servers.send(uri, "two.bin");
+
+        assertThat(second.getException()).isNull();
+        assertThat(scripted.store().get("inbox/two.bin")).hasSize(20);
+        assertThat(scripted.commands()).filteredOn(c -> c.startsWith("USER")).hasSize(2);
+    }
+}

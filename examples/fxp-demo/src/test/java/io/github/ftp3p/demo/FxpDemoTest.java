@@ -1,0 +1,30 @@
+package io.github.ftp3p.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FxpDemoTest {
+
+    @Test
+    void theDemoCopiesTheInvoicesAndMovesTheCatalogueWithoutTheDataCrossingTheHost(@TempDir Path work) throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        long bigFile = 8L * 1024 * 1024;
+
+        FxpDemo.Summary summary = FxpDemo.run(work, bigFile, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        assertThat(summary.identical()).isTrue();
+        assertThat(summary.files()).isEqualTo(4);
+        assertThat(summary.bytesThroughHost()).isPositive().isLessThan(16 * 1024);
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertThat(output).contains("PASS ****", "RETR outbox/catalogue.bin", "STOR inbox/catalogue.bin",
+                "DELE outbox/catalogue.bin", "bytes via Camel host");
+        assertThat(output).doesNotContain("pw-partner", "pw-ingest");
+    }
+}

@@ -1,0 +1,329 @@
+package io.github.ftp3p.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.ftpserver.ConnectionConfigFactory;
+import org.apache.ftpserver.DataConnectionConfigurationFactory;
+import org.apache.ftpserver.FtpServer;
+import org.apache.ftpserver.FtpServerFactory;
+import org.apache.ftpserver.ftplet.Authority;
+import org.apache.ftpserver.ftplet.DefaultFtplet;
+import org.apache.ftpserver.ftplet.FtpException;
+import org.apache.ftpserver.ftplet.FtpReply;
+import org.apache.ftpserver.ftplet.FtpRequest;
+import org.apache.ftpserver.ftplet.FtpSession;
+import org.apache.ftpserver.ftplet.FtpletResult;
+import org.apache.ftpserver.ftplet.UserManager;
+import org.apache.ftpserver.listener.Listener;
+import org.apache.ftpserver.listener.ListenerFactory;
+import org.apache.ftpserver.listener.nio.NioListener;
+import org.apache.ftpserver.usermanager.ClearTextPasswordEncryptor;
+import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
+import org.apache.ftpserver.usermanager.impl.BaseUser;
+import org.apache.ftpserver.usermanager.impl.ConcurrentLoginPermission;
+import org.apache.ftpserver.usermanager.impl.TransferRatePermission;
+import org.apache.ftpserver.usermanager.impl.WritePermission;
+import org.apache.mina.core.service.IoAcceptor;
+import org.apache.mina.transport.socket.SocketSessionConfig;
+
+/**
+ * A real FTP server (Apache FtpServer 1.2.1) on {@code 127.0.0.1} and a free port, with one user whose home is a
+ * local directory.
+ *
+ * <p>Why it exists: FXP needs two genuine servers that really open data connections to each other, and the tests
+ * need to see what each server was asked to do. Every command line the server dispatches is recorded (the
+ * {@code PASS} argument masked) and successful logins are counted, so a test can assert on the exact protocol
+ * conversation and on connection reuse.
+ *
+ * <p>Two defaults differ from a stock FtpServer, on purpose:
+ * <ul>
+ *   <li>{@code TCP_NODELAY} is switched on for control connections. FtpServer leaves Nagle's algorithm on and offers
+ *       no setting for it; combined with delayed ACKs every reply after the first costs about 40 ms, which would make
+ *       each FXP transfer look slow for no reason of ours.</li>
+ *   <li>The data-connection IP checks are off unless asked for, because they exist to refuse exactly what FXP does.
+ *       Note that on loopback every peer is {@code 127.0.0.1}, so the checks only bite when a client's control
+ *       socket comes from a different loopback address (e.g. bound to {@code 127.0.0.2}).</li>
+ * </ul>
+ *
+ * <p>Limitation: FtpServer answers commands other than {@code USER PASS AUTH QUIT PROT PBSZ} with {@code 530}
+ * before login without passing them to Ftplets, so such pre-login commands do not appear in {@link #commands()}.
+ */
+public final class EmbeddedFtpServer implements AutoCloseable {
+
+    /** The only address the server binds to. */
+    public static final String HOST = "127.0.0.1";
+
+    private static final String LISTENER_NAME = "default";
+    private static final int MAX_IDLE_SECONDS = 300;
+    private static final int MAX_LOGINS = 200;
+
+    private final String name;
+    private final Path home;
+    private final String user;
+    private final String password;
+    private final boolean ipChecks;
+    private final FtpServer server;
+    private final RecordingFtplet recorder;
+    private final int port;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private EmbeddedFtpServer(String name, Path home, String user, String password, boolean ipChecks,
+                              FtpServer server, RecordingFtplet recorder, int port) {
+        this.name = name;
+        this.home = home;
+        this.user = user;
+        this.password = password;
+        this.ipChecks = ipChecks;
+        this.server = server;
+        this.recorder = recorder;
+        this.port = port;
+    }
+
+    /** Starts a server with user {@code "user-" + name} and password {@code "pw-" + name}, IP checks off. */
+    public static EmbeddedFtpServer start(String name, Path home) {
+        return start(name, home, false);
+    }
+
+    /** Starts a server with user {@code "user-" + name} and password {@code "pw-" + name}. */
+    public static EmbeddedFtpServer start(String name, Path home, boolean ipChecks) {
+        return start(name, home, "user-" + name, "pw-" + name, ipChecks);
+    }
+
+    /** Starts a server with the given credentials, IP checks off (FXP allowed). */
+    public static EmbeddedFtpServer start(String name, Path home, String user, String password) {
+        return start(name, home, user, password, false);
+    }
+
+    /**
+     * Starts a server.
+     *
+     * @param name     label used in {@link #toString()} and in the default credentials
+     * @param home     the user's home directory; created if missing
+     * @param user     login name
+     * @param password clear-text password
+     * @param ipChecks {@code true} to enable FtpServer's active and passive IP checks (which refuse FXP when the
+     *                 peers' addresses differ)
+     * @throws UncheckedIOException  if the home directory cannot be created
+     * @throws IllegalStateException if the server cannot be configured or started, or if {@code TCP_NODELAY}
+     *                               cannot be enabled
+     */
+    public static EmbeddedFtpServer start(String name, Path home, String user, String password, boolean ipChecks) {
+        Path absoluteHome = home.toAbsolutePath();
+        try {
+            Files.createDirectories(absoluteHome);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create FTP home " + absoluteHome, e);
+        }
+
+        // Keep the listener: the FtpServer interface has no getListener(), and this very instance learns the bound port.
+        Listener listener = listener(ipChecks);
+        FtpServerFactory factory = new FtpServerFactory();
+        factory.addListener(LISTENER_NAME, listener);
+        factory.setConnectionConfig(connectionConfig());
+        factory.setUserManager(userManager(user, password, absoluteHome));
+        RecordingFtplet recorder = new RecordingFtplet();
+        factory.getFtplets().put("ftp3p-recorder", recorder);
+
+        FtpServer server = factory.createServer();
+        try {
+            server.start();
+            enableTcpNoDelay(listener);
+            return new EmbeddedFtpServer(name, absoluteHome, user, password, ipChecks, server, recorder,
+                    listener.getPort());
+        } catch (FtpException | RuntimeException e) {
+            server.stop();
+            throw new IllegalStateException("cannot start embedded FTP server '" + name + "'", e);
+        }
+    }
+
+    private static Listener listener(boolean ipChecks) {
+        DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
+        data.setActiveIpCheck(ipChecks);
+        data.setPassiveIpCheck(ipChecks);
+
+        ListenerFactory listener = new ListenerFactory();
+        listener.setServerAddress(HOST);
+        listener.setPort(0);
+        listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
+        return listener.createListener();
+    }
+
+    private static org.apache.ftpserver.ConnectionConfig connectionConfig() {
+        ConnectionConfigFactory config = new ConnectionConfigFactory();
+        config.setAnonymousLoginEnabled(false);
+        config.setMaxLogins(MAX_LOGINS);
+        config.setMaxThreads(0);
+        return config.createConnectionConfig();
+    }
+
+    /** In-memory user store: no file given, so {@code save()} only updates memory. */
+    private static UserManager userManager(String user, String password, Path home) {
+        PropertiesUserManagerFactory factory = new PropertiesUserManagerFactory();
+        factory.setPasswordEncryptor(new ClearTextPasswordEncryptor());
+        UserManager manager = factory.createUserManager();
+
+        BaseUser account = new BaseUser();
+        account.setName(user);
+        account.setPassword(password);
+        account.setHomeDirectory(home.toString());
+        account.setMaxIdleTime(MAX_IDLE_SECONDS);
+        // FtpServer refuses USER with 421 if no authority answers the concurrent-login request, so all three are needed.
+        List<Authority> authorities = List.of(
+                new WritePermission(),
+                new ConcurrentLoginPermission(0, 0),
+                new TransferRatePermission(0, 0));
+        account.setAuthorities(authorities);
+        try {
+            manager.save(account);
+        } catch (FtpException e) {
+            throw new IllegalStateException("cannot register FTP user " + user, e);
+        }
+        return manager;
+    }
+
+    /**
+     * Turns Nagle off on the MINA acceptor of the control-connection listener. FtpServer keeps the acceptor in a
+     * private field and never sets {@code tcpNoDelay}; sessions copy the acceptor's config when accepted, so
+     * setting it right after start covers every connection a test makes.
+     */
+    private static void enableTcpNoDelay(Listener listener) {
+        if (!(listener instanceof NioListener)) {
+            throw new IllegalStateException("expected an NioListener but got " + listener.getClass().getName());
+        }
+        Object acceptor;
+        try {
+            Field field = NioListener.class.getDeclaredField("acceptor");
+            field.setAccessible(true);
+            acceptor = field.get(listener);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot reach NioListener.acceptor to set TCP_NODELAY", e);
+        }
+        if (!(acceptor instanceof IoAcceptor)
+                || !(((IoAcceptor) acceptor).getSessionConfig() instanceof SocketSessionConfig)) {
+            throw new IllegalStateException("NioListener.acceptor is not a started socket acceptor: " + acceptor);
+        }
+        SocketSessionConfig config = (SocketSessionConfig) ((IoAcceptor) acceptor).getSessionConfig();
+        config.setTcpNoDelay(true);
+        if (!config.isTcpNoDelay()) {
+            throw new IllegalStateException("TCP_NODELAY did not stick on " + acceptor);
+        }
+    }
+
+    /** Always {@code "127.0.0.1"}. */
+    public String host() {
+        return HOST;
+    }
+
+    /** The port actually bound. */
+    public int port() {
+        return port;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    /** Absolute path of the user's home directory, i.e. the server's root {@code /}. */
+    public Path home() {
+        return home;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Whether the active and passive data-connection IP checks are on. */
+    public boolean ipChecks() {
+        return ipChecks;
+    }
+
+    /** {@code "ftp://" + user + "@127.0.0.1:" + port + "/" + directory}; the password is not included. */
+    public String uri(String directory) {
+        return "ftp://" + user + "@" + HOST + ":" + port + "/" + directory;
+    }
+
+    /** Snapshot of the command lines received so far, in arrival order, with {@code PASS ****} masked. */
+    public List<String> commands() {
+        return recorder.commands();
+    }
+
+    /** Number of {@code PASS} commands answered with {@code 230} since start or the last {@link #clearRecords()}. */
+    public int loginCount() {
+        return recorder.loginCount();
+    }
+
+    /** Forgets the recorded commands and resets the login count. */
+    public void clearRecords() {
+        recorder.clear();
+    }
+
+    /** Stops the server; further calls do nothing. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            server.stop();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedFtpServer[" + name + " " + HOST + ":" + port + " home=" + home + "]";
+    }
+
+    /**
+     * Records command lines and successful logins. {@code DefaultFtplet.onLogin} fires after every {@code PASS},
+     * including rejected ones, so logins are counted from the reply code instead.
+     */
+    private static final class RecordingFtplet extends DefaultFtplet {
+        private final List<String> commands = new ArrayList<>();
+        private final AtomicInteger logins = new AtomicInteger();
+
+        @Override
+        public FtpletResult beforeCommand(FtpSession session, FtpRequest request) throws FtpException, IOException {
+            String line = "PASS".equalsIgnoreCase(request.getCommand()) ? "PASS ****" : request.getRequestLine();
+            synchronized (commands) {
+                commands.add(line);
+            }
+            return super.beforeCommand(session, request);
+        }
+
+        @Override
+        public FtpletResult afterCommand(FtpSession session, FtpRequest request, FtpReply reply)
+                throws FtpException, IOException {
+            if ("PASS".equalsIgnoreCase(request.getCommand()) && reply != null
+                    && reply.getCode() == FtpReply.REPLY_230_USER_LOGGED_IN) {
+                logins.incrementAndGet();
+            }
+            return super.afterCommand(session, request, reply);
+        }
+
+        List<String> commands() {
+            synchronized (commands) {
+                return List.copyOf(commands);
+            }
+        }
+
+        int loginCount() {
+            return logins.get();
+        }
+
+        void clear() {
+            synchronized (commands) {
+                commands.clear();
+                logins.set(0);
+            }
+        }
+    }
+}
