@@ -47,6 +47,28 @@ public class Ftp3pConfiguration implements Cloneable {
     private long noopAfterIdle = 10_000;
     @UriParam(label = "advanced")
     private SocketFactory socketFactory;
+    @UriParam(enums = "none,size,checksum", defaultValue = "size")
+    private String verify = "size";
+    @UriParam(enums = "Override,Append,Fail,Ignore,Move,TryRename", defaultValue = "Override")
+    private String fileExist = "Override";
+    @UriParam
+    private String moveExisting;
+    @UriParam
+    private String moveSourceTo;
+    @UriParam(defaultValue = "true")
+    private boolean useTempFile = true;
+    @UriParam(defaultValue = ".ftp3p.")
+    private String tempPrefix = ".ftp3p.";
+    @UriParam(defaultValue = "true")
+    private boolean autoCreate = true;
+    @UriParam
+    private boolean preserveLastModified;
+    @UriParam(label = "advanced", defaultValue = "1000", javaType = "java.time.Duration")
+    private long progressInterval = 1000;
+    @UriParam(defaultValue = "10000", javaType = "java.time.Duration")
+    private long progressLogInterval = 10_000;
+    @UriParam(defaultValue = "60000", javaType = "java.time.Duration")
+    private long stallTimeout = 60_000;
 
     public String getSource() {
         return source;
@@ -224,6 +246,134 @@ public class Ftp3pConfiguration implements Cloneable {
     /** Makes the control sockets, e.g. to bind a local address. Default: the JDK's. */
     public void setSocketFactory(SocketFactory socketFactory) {
         this.socketFactory = socketFactory;
+    }
+
+    public String getVerify() {
+        return verify;
+    }
+
+    /**
+     * How a copy is proven, since the bytes never pass Camel: size (SIZE on both sides, in binary mode, must
+     * match), checksum (the strongest hash both servers offer: HASH, XSHA256, XSHA1, XMD5 or MD5; size when they
+     * share none, with a WARN), or none. A mismatch fails the exchange and removes the target copy. A move is
+     * always at least size-checked before the source is removed.
+     */
+    public void setVerify(String verify) {
+        this.verify = verify;
+    }
+
+    public String getFileExist() {
+        return fileExist;
+    }
+
+    /**
+     * What to do when the target file exists, as in camel-ftp: Override replaces it (once the new copy is
+     * verified), Append appends with APPE (no temporary file), Fail fails the exchange, Ignore skips the
+     * transfer (and keeps the source, even for a move), Move renames it to moveExisting first, TryRename renames
+     * the temporary file without checking.
+     */
+    public void setFileExist(String fileExist) {
+        this.fileExist = fileExist;
+    }
+
+    public String getMoveExisting() {
+        return moveExisting;
+    }
+
+    /**
+     * With fileExist=Move: where to rename the existing target file, relative to the target directory, as a
+     * Simple expression (e.g. old/${header.CamelFileName}.${date:now:yyyyMMddHHmmss}).
+     */
+    public void setMoveExisting(String moveExisting) {
+        this.moveExisting = moveExisting;
+    }
+
+    public String getMoveSourceTo() {
+        return moveSourceTo;
+    }
+
+    /**
+     * Rename the source file here once the copy is verified, instead of keeping it (copy) or deleting it (move):
+     * a path relative to the source directory, as a Simple expression (e.g. .done/${header.CamelFileName}).
+     */
+    public void setMoveSourceTo(String moveSourceTo) {
+        this.moveSourceTo = moveSourceTo;
+    }
+
+    public boolean isUseTempFile() {
+        return useTempFile;
+    }
+
+    /**
+     * Write the target under a temporary name (tempPrefix + name) in the target directory and rename it to its
+     * final name only once it is verified, so that nothing half-written ever has the final name. Set false for
+     * servers that forbid renames.
+     */
+    public void setUseTempFile(boolean useTempFile) {
+        this.useTempFile = useTempFile;
+    }
+
+    public String getTempPrefix() {
+        return tempPrefix;
+    }
+
+    /** The prefix of the temporary name the target is written under. */
+    public void setTempPrefix(String tempPrefix) {
+        this.tempPrefix = tempPrefix;
+    }
+
+    public boolean isAutoCreate() {
+        return autoCreate;
+    }
+
+    /** Create the target directory, one level at a time (MKD), when it is missing. */
+    public void setAutoCreate(boolean autoCreate) {
+        this.autoCreate = autoCreate;
+    }
+
+    public boolean isPreserveLastModified() {
+        return preserveLastModified;
+    }
+
+    /**
+     * Give the target file the source's modification time: MDTM on the source, then MFMT (or SITE UTIME) on the
+     * target. A server without them gets one WARN.
+     */
+    public void setPreserveLastModified(boolean preserveLastModified) {
+        this.preserveLastModified = preserveLastModified;
+    }
+
+    public long getProgressInterval() {
+        return progressInterval;
+    }
+
+    /**
+     * How often, in milliseconds, the target's SIZE is polled over a third connection while a transfer runs, for
+     * progress and stall detection.
+     */
+    public void setProgressInterval(long progressInterval) {
+        this.progressInterval = progressInterval;
+    }
+
+    public long getProgressLogInterval() {
+        return progressLogInterval;
+    }
+
+    /** How often, in milliseconds, a running transfer logs its progress (percent, MiB/s, ETA) at INFO. */
+    public void setProgressLogInterval(long progressLogInterval) {
+        this.progressLogInterval = progressLogInterval;
+    }
+
+    public long getStallTimeout() {
+        return stallTimeout;
+    }
+
+    /**
+     * Abort a transfer whose target file has not grown for this long, in milliseconds, and fail the exchange; 0
+     * never aborts.
+     */
+    public void setStallTimeout(long stallTimeout) {
+        this.stallTimeout = stallTimeout;
     }
 
     public Ftp3pConfiguration copy() {

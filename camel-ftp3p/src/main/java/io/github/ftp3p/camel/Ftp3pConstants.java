@@ -30,6 +30,18 @@ public final class Ftp3pConstants {
             + "to the last reply.", javaType = "long")
     public static final String DURATION = "CamelFtp3pDuration";
 
+    @Metadata(label = "producer", description = "How the copy was proven: size, a hash name such as SHA-256 or MD5, "
+            + "or none.", javaType = "String")
+    public static final String VERIFIED_BY = "CamelFtp3pVerifiedBy";
+    @Metadata(label = "producer", description = "True when the target existed and fileExist=Ignore skipped the "
+            + "transfer.", javaType = "boolean")
+    public static final String SKIPPED = "CamelFtp3pSkipped";
+    /**
+     * Exchange property (not a header) holding the latest io.github.ftp3p.protocol.TransferProgress of the
+     * transfer: bytes on the target, total, elapsed time, rate and ETA.
+     */
+    public static final String PROGRESS = "CamelFtp3pProgress";
+
     private Ftp3pConstants() {
     }
 }

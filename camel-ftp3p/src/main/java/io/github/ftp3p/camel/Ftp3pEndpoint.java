@@ -1,6 +1,7 @@
 package io.github.ftp3p.camel;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.ftp3p.protocol.FtpServerAddress;
 import io.github.ftp3p.transfer.FxpClient;
@@ -35,7 +36,10 @@ public class Ftp3pEndpoint extends DefaultEndpoint {
     private FxpSettings settings;
     private Expression fileName;
     private Expression targetFileName;
+    private Expression moveExisting;
+    private Expression moveSourceTo;
     private ExecutorService executor;
+    private ScheduledExecutorService scheduler;
     private FxpClient client;
 
     public Ftp3pEndpoint(String uri, Ftp3pComponent component, Ftp3pConfiguration configuration) {
@@ -59,19 +63,22 @@ public class Ftp3pEndpoint extends DefaultEndpoint {
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        if (configuration.getFileName() != null) {
-            fileName = getCamelContext().resolveLanguage("simple").createExpression(configuration.getFileName());
-        }
-        if (configuration.getTargetFileName() != null) {
-            targetFileName = getCamelContext().resolveLanguage("simple").createExpression(configuration.getTargetFileName());
-        }
+        fileName = simple(configuration.getFileName());
+        targetFileName = simple(configuration.getTargetFileName());
+        moveExisting = simple(configuration.getMoveExisting());
+        moveSourceTo = simple(configuration.getMoveSourceTo());
+    }
+
+    private Expression simple(String text) {
+        return text == null ? null : getCamelContext().resolveLanguage("simple").createExpression(text);
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
         executor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "ftp3p-replies");
-        client = new FxpClient(sourceServer, targetServer, settings, executor);
+        scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "ftp3p-progress", 1);
+        client = new FxpClient(sourceServer, targetServer, settings, executor, scheduler);
     }
 
     @Override
@@ -83,6 +90,10 @@ public class Ftp3pEndpoint extends DefaultEndpoint {
         if (executor != null) {
             getCamelContext().getExecutorServiceManager().shutdown(executor);
             executor = null;
+        }
+        if (scheduler != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(scheduler);
+            scheduler = null;
         }
         super.doStop();
     }
@@ -121,6 +132,14 @@ public class Ftp3pEndpoint extends DefaultEndpoint {
 
     Expression targetFileNameExpression() {
         return targetFileName;
+    }
+
+    Expression moveExistingExpression() {
+        return moveExisting;
+    }
+
+    Expression moveSourceToExpression() {
+        return moveSourceTo;
     }
 
     FxpClient client() {

@@ -6,12 +6,15 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import io.github.ftp3p.protocol.AddressPolicy;
+import io.github.ftp3p.protocol.Arguments;
 import io.github.ftp3p.protocol.ConnectionSettings;
 import io.github.ftp3p.protocol.ExtendedMode;
 import io.github.ftp3p.protocol.FtpServerAddress;
 import io.github.ftp3p.protocol.PassiveSide;
 import io.github.ftp3p.protocol.TransferOptions;
+import io.github.ftp3p.transfer.FileExist;
 import io.github.ftp3p.transfer.FxpSettings;
+import io.github.ftp3p.transfer.Verification;
 
 /**
  * Turns an endpoint's options into the protocol layer's settings. Every error names the option, so a bad
@@ -42,20 +45,38 @@ final class Ftp3pOptions {
         if (c.getMaxConnections() < 1) {
             throw new IllegalArgumentException("Option 'maxConnections' must be at least 1, not " + c.getMaxConnections());
         }
+        FileExist fileExist = choice("fileExist", c.getFileExist(), FileExist.class);
+        if (fileExist == FileExist.MOVE && c.getMoveExisting() == null) {
+            throw new IllegalArgumentException("Option 'fileExist=Move' needs option 'moveExisting': where to rename the "
+                    + "existing target file");
+        }
+        if (c.isUseTempFile() && (c.getTempPrefix() == null || c.getTempPrefix().isEmpty() || c.getTempPrefix().contains("/"))) {
+            throw new IllegalArgumentException("Option 'tempPrefix' must be a non-empty file name prefix, not '"
+                    + c.getTempPrefix() + "'");
+        }
         return new FxpSettings(choice("passiveSide", c.getPassiveSide(), PassiveSide.class), transfer, connection,
-                c.getMaxConnections(), notNegative("noopAfterIdle", c.getNoopAfterIdle()));
+                c.getMaxConnections(), notNegative("noopAfterIdle", c.getNoopAfterIdle()),
+                choice("verify", c.getVerify(), Verification.class), fileExist,
+                c.isUseTempFile() ? Arguments.requireSafe("tempPrefix", c.getTempPrefix()) : null, c.isAutoCreate(),
+                c.isPreserveLastModified(), positive("progressInterval", c.getProgressInterval()),
+                notNegative("stallTimeout", c.getStallTimeout()));
     }
 
     /** The enum constant named by {@code value}, case aside, or an error listing the allowed values. */
     static <E extends Enum<E>> E choice(String option, String value, Class<E> type) {
         for (E constant : type.getEnumConstants()) {
-            if (constant.name().equalsIgnoreCase(value)) {
+            if (compact(constant.name()).equals(compact(String.valueOf(value)))) {
                 return constant;
             }
         }
-        String allowed = Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT))
+        String allowed = Arrays.stream(type.getEnumConstants()).map(e -> compact(e.name()))
                 .collect(Collectors.joining(", "));
         throw new IllegalArgumentException("Option '" + option + "' must be one of " + allowed + ", not '" + value + "'");
+    }
+
+    /** TRY_RENAME, TryRename and tryrename are the same value. */
+    private static String compact(String name) {
+        return name.replace("_", "").toLowerCase(Locale.ROOT);
     }
 
     private static Duration positive(String option, long millis) {

@@ -1,7 +1,8 @@
 package io.github.ftp3p.camel;
 
-import io.github.ftp3p.protocol.Arguments;
 import io.github.ftp3p.protocol.FtpTransferException;
+import io.github.ftp3p.protocol.Paths;
+import io.github.ftp3p.transfer.SourceAction;
 import io.github.ftp3p.transfer.TransferRequest;
 import io.github.ftp3p.transfer.TransferResult;
 import org.apache.camel.Exchange;
@@ -26,41 +27,60 @@ public class Ftp3pProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) {
+        Ftp3pEndpoint endpoint = getEndpoint();
         Message in = exchange.getMessage();
         String sourceName = sourceName(exchange);
         String targetName = in.getHeader(Ftp3pConstants.TARGET_FILE_NAME, String.class);
         if (targetName != null) {
-            Arguments.requireSafeName("header " + Ftp3pConstants.TARGET_FILE_NAME, targetName);
-        } else if (getEndpoint().targetFileNameExpression() != null) {
-            targetName = Arguments.requireSafeName("option targetFileName",
-                    getEndpoint().targetFileNameExpression().evaluate(exchange, String.class));
+            Paths.requireContained("header " + Ftp3pConstants.TARGET_FILE_NAME, targetName);
         } else {
+            targetName = evaluate("targetFileName", endpoint.targetFileNameExpression(), exchange);
+        }
+        if (targetName == null) {
             targetName = sourceName;
         }
+        String moveSourceTo = evaluate("moveSourceTo", endpoint.moveSourceToExpression(), exchange);
+        SourceAction action = moveSourceTo != null ? SourceAction.MOVE
+                : endpoint.isMove() ? SourceAction.DELETE : SourceAction.KEEP;
+        TransferRequest request = TransferRequest.copy(sourceName, targetName)
+                .withSourceAction(action, moveSourceTo)
+                .withMoveExisting(evaluate("moveExisting", endpoint.moveExistingExpression(), exchange))
+                .withListener(new ProgressLog(exchange, endpoint.getConfiguration().getProgressLogInterval()));
         TransferResult result;
         try {
-            result = getEndpoint().client().transfer(new TransferRequest(sourceName, targetName, getEndpoint().isMove()));
+            result = endpoint.client().transfer(request);
         } catch (FtpTransferException e) {
             throw new Ftp3pOperationFailedException(e);
         }
         in.setHeader(Ftp3pConstants.FILE_NAME_PRODUCED, result.targetPath());
         in.setHeader(Ftp3pConstants.FILE_SIZE, result.size());
-        in.setHeader(Ftp3pConstants.PASSIVE_SIDE, result.passiveSide().label());
-        in.setHeader(Ftp3pConstants.SOURCE_REPLY, result.sourceReply().text());
-        in.setHeader(Ftp3pConstants.TARGET_REPLY, result.targetReply().text());
         in.setHeader(Ftp3pConstants.DURATION, result.duration().toMillis());
+        in.setHeader(Ftp3pConstants.VERIFIED_BY, result.verifiedBy());
+        in.setHeader(Ftp3pConstants.SKIPPED, result.skipped());
+        if (!result.skipped()) {
+            in.setHeader(Ftp3pConstants.PASSIVE_SIDE, result.passiveSide().label());
+            in.setHeader(Ftp3pConstants.SOURCE_REPLY, result.sourceReply().text());
+            in.setHeader(Ftp3pConstants.TARGET_REPLY, result.targetReply().text());
+        }
     }
 
     private String sourceName(Exchange exchange) {
-        Expression expression = getEndpoint().fileNameExpression();
-        if (expression != null) {
-            return Arguments.requireSafeName("option fileName", expression.evaluate(exchange, String.class));
+        String name = evaluate("fileName", getEndpoint().fileNameExpression(), exchange);
+        if (name != null) {
+            return name;
         }
-        String name = exchange.getMessage().getHeader(Ftp3pConstants.FILE_NAME, String.class);
+        name = exchange.getMessage().getHeader(Ftp3pConstants.FILE_NAME, String.class);
         if (name == null) {
             throw new IllegalArgumentException("No file to transfer: set the header " + Ftp3pConstants.FILE_NAME
                     + " or the option fileName");
         }
-        return Arguments.requireSafeName("header " + Ftp3pConstants.FILE_NAME, name);
+        return Paths.requireContained("header " + Ftp3pConstants.FILE_NAME, name);
+    }
+
+    private static String evaluate(String option, Expression expression, Exchange exchange) {
+        if (expression == null) {
+            return null;
+        }
+        return Paths.requireContained("option " + option, expression.evaluate(exchange, String.class));
     }
 }

@@ -1,6 +1,7 @@
 package io.github.ftp3p.pool;
 
 import java.time.Duration;
+import java.util.NoSuchElementException;
 
 import io.github.ftp3p.protocol.ConnectionSettings;
 import io.github.ftp3p.protocol.ControlConnection;
@@ -46,6 +47,19 @@ public final class ConnectionPool implements AutoCloseable {
     public ControlConnection borrow() {
         try {
             return pool.borrowObject();
+        } catch (FtpTransferException | IllegalStateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot borrow a connection: " + e.getMessage(), e);
+        }
+    }
+
+    /** A connection if one is free or may be opened now, else null; never waits for another borrower. */
+    public ControlConnection tryBorrow() {
+        try {
+            return pool.borrowObject(Duration.ZERO);
+        } catch (NoSuchElementException e) {
+            return null;
         } catch (FtpTransferException | IllegalStateException e) {
             throw e;
         } catch (Exception e) {

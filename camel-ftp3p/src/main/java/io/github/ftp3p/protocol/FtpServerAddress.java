@@ -71,10 +71,7 @@ public record FtpServerAddress(String host, int port, String user, String passwo
 
     /** The path of a file in this address's directory. */
     public String resolve(String fileName) {
-        if (directory.isEmpty()) {
-            return fileName;
-        }
-        return directory.endsWith("/") ? directory + fileName : directory + '/' + fileName;
+        return Paths.join(directory, fileName);
     }
 
     /** Host, port and user: what makes two logged-in connections interchangeable. */

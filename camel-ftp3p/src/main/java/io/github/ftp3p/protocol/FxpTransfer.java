@@ -46,6 +46,7 @@ public final class FxpTransfer {
     private final Duration replyTimeout;
     private final Executor executor;
     private State state = State.NEW;
+    private volatile FtpTransferException abortCause;
 
     public FxpTransfer(ControlConnection source, ControlConnection target, Side passiveSide, TransferOptions options,
             Duration replyTimeout, Executor executor) {
@@ -57,11 +58,13 @@ public final class FxpTransfer {
         this.executor = executor;
     }
 
-    /** Copies {@code sourcePath} on the source to {@code targetPath} on the target. Runs once. */
-    public TransferOutcome run(String sourcePath, String targetPath) {
+    /**
+     * Copies {@code sourcePath} on the source to the target with {@code stor} (STOR, or APPE to append).
+     * Runs once.
+     */
+    public TransferOutcome run(String sourcePath, FtpCommand stor) {
         expect(State.NEW);
         FtpCommand retr = FtpCommand.of("RETR", Arguments.requireSafeName("source path", sourcePath));
-        FtpCommand stor = FtpCommand.of("STOR", Arguments.requireSafeName("target path", targetPath));
         ControlConnection passive = passiveSide == Side.SOURCE ? source : target;
         ControlConnection active = passiveSide == Side.SOURCE ? target : source;
         boolean extended = options.extendedMode().useExtended(passive, active);
@@ -109,13 +112,23 @@ public final class FxpTransfer {
         }
         TransferLeg sourceLeg = passive == source ? passiveLeg : activeLeg;
         TransferLeg targetLeg = passive == target ? passiveLeg : activeLeg;
-        if (sourceLeg.succeeded() && targetLeg.succeeded()) {
+        if (sourceLeg.succeeded() && targetLeg.succeeded() && abortCause == null) {
             state = State.DONE;
             return new TransferOutcome(passiveSide, sourceLeg.last(), targetLeg.last(), null, false, false);
         }
         // The side that failed first carries the cause; the other one was usually only aborted.
         TransferLeg cause = first.succeeded() ? second : first;
         return finish(targetLeg, cause.failure(), sourceLeg.last(), targetLeg.last());
+    }
+
+    /**
+     * Ends a running transfer from another thread (a stall, a timeout): both control connections are closed,
+     * which ends both servers' transfer commands, and {@link #run} returns {@code cause} as its failure.
+     */
+    public void abort(FtpTransferException cause) {
+        abortCause = cause;
+        source.abandon();
+        target.abandon();
     }
 
     private PassiveAddress openPassive(ControlConnection passive, boolean extended) {
@@ -203,9 +216,10 @@ public final class FxpTransfer {
                 || !(targetLeg.failure() instanceof FtpReplyException)
                 || Set.of(425, 426, 451).contains(targetLeg.failure().replyCode())
                 || !targetLeg.connection().isReusable());
-        boolean dataConnection = failure instanceof FtpReplyException && DATA_CONNECTION_CODES.contains(failure.replyCode());
+        FtpTransferException cause = abortCause != null ? abortCause : failure;
+        boolean dataConnection = cause instanceof FtpReplyException && DATA_CONNECTION_CODES.contains(cause.replyCode());
         state = State.FAILED;
-        return new TransferOutcome(passiveSide, sourceReply, targetReply, failure, dataConnection, touched);
+        return new TransferOutcome(passiveSide, sourceReply, targetReply, cause, dataConnection, touched);
     }
 
     private TransferOutcome fail(FtpTransferException failure, boolean orientationRefused, boolean targetTouched) {

@@ -1,18 +1,51 @@
 package io.github.ftp3p.transfer;
 
-import io.github.ftp3p.protocol.Arguments;
+import java.util.Objects;
+
+import io.github.ftp3p.protocol.Paths;
+import io.github.ftp3p.protocol.TransferListener;
 
 /**
- * One file to copy, by name relative to each side's directory.
+ * One file to transfer, with names relative to each side's directory (none may climb out of it with
+ * {@code ..}).
  *
  * @param sourceName   the file on the source
  * @param targetName   the name to give it on the target
- * @param deleteSource delete the source once the copy is verified (a move)
+ * @param sourceAction what happens to the source once the copy is verified
+ * @param sourceMoveTo where {@link SourceAction#MOVE} renames the source to, relative to the source directory
+ * @param moveExisting where {@link FileExist#MOVE} renames an existing target to, relative to the target directory
+ * @param listener     told about the transfer's progress
  */
-public record TransferRequest(String sourceName, String targetName, boolean deleteSource) {
+public record TransferRequest(String sourceName, String targetName, SourceAction sourceAction, String sourceMoveTo,
+        String moveExisting, TransferListener listener) {
 
     public TransferRequest {
-        Arguments.requireSafeName("source file name", sourceName);
-        Arguments.requireSafeName("target file name", targetName);
+        Paths.requireContained("source file name", sourceName);
+        Paths.requireContained("target file name", targetName);
+        Objects.requireNonNull(sourceAction, "sourceAction");
+        Objects.requireNonNull(listener, "listener");
+        if (sourceAction == SourceAction.MOVE) {
+            Paths.requireContained("moveSourceTo", sourceMoveTo);
+        }
+        if (moveExisting != null) {
+            Paths.requireContained("moveExisting", moveExisting);
+        }
+    }
+
+    /** A copy that keeps the source, with no listener. */
+    public static TransferRequest copy(String sourceName, String targetName) {
+        return new TransferRequest(sourceName, targetName, SourceAction.KEEP, null, null, TransferListener.NONE);
+    }
+
+    public TransferRequest withSourceAction(SourceAction action, String moveTo) {
+        return new TransferRequest(sourceName, targetName, action, moveTo, moveExisting, listener);
+    }
+
+    public TransferRequest withMoveExisting(String path) {
+        return new TransferRequest(sourceName, targetName, sourceAction, sourceMoveTo, path, listener);
+    }
+
+    public TransferRequest withListener(TransferListener newListener) {
+        return new TransferRequest(sourceName, targetName, sourceAction, sourceMoveTo, moveExisting, newListener);
     }
 }

@@ -8,16 +8,17 @@ import io.github.ftp3p.protocol.Side;
 /**
  * A finished transfer.
  *
- * @param sourcePath    the path read on the source
- * @param targetPath    the path written on the target
- * @param size          the size both sides reported after the copy (SIZE, binary mode), or -1 when a server
- *                      has no SIZE
- * @param passiveSide   the side that was sent PASV/EPSV
- * @param sourceReply   the source's final reply to RETR
- * @param targetReply   the target's final reply to STOR
- * @param duration      from the first command to the last reply
- * @param sourceDeleted the source was deleted after the copy was verified
+ * @param sourcePath   the path read on the source
+ * @param targetPath   the final path on the target
+ * @param size         the target's size after the copy (SIZE, binary mode), or -1 when unknown
+ * @param passiveSide  the side that was sent PASV/EPSV, or null when nothing was transferred
+ * @param sourceReply  the source's final reply to RETR, or null when nothing was transferred
+ * @param targetReply  the target's final reply to STOR/APPE, or null when nothing was transferred
+ * @param duration     from the first command to the last reply
+ * @param verifiedBy   how the copy was proven: "size", "SHA-256", "MD5"..., or "none"
+ * @param sourceAction what was done to the source
+ * @param skipped      the target existed and fileExist=Ignore: nothing was transferred
  */
 public record TransferResult(String sourcePath, String targetPath, long size, Side passiveSide, FtpReply sourceReply,
-        FtpReply targetReply, Duration duration, boolean sourceDeleted) {
+        FtpReply targetReply, Duration duration, String verifiedBy, SourceAction sourceAction, boolean skipped) {
 }

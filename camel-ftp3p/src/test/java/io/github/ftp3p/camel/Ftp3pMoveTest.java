@@ -26,15 +26,16 @@ class Ftp3pMoveTest {
         assertThat(Files.readAllBytes(servers.targetFile("m.bin"))).isEqualTo(content);
         assertThat(servers.source().commands()).containsSubsequence("SIZE outbox/m.bin", "RETR outbox/m.bin",
                 "DELE outbox/m.bin");
-        assertThat(servers.target().commands()).containsSubsequence("STOR inbox/m.bin", "SIZE inbox/m.bin");
+        assertThat(servers.target().commands()).containsSubsequence("STOR inbox/.ftp3p.m.bin", "SIZE inbox/.ftp3p.m.bin",
+                "RNFR inbox/.ftp3p.m.bin", "RNTO inbox/m.bin");
     }
 
     @Test
     void moveKeepsTheSourceWhenTheTargetRefusesTheFile() throws Exception {
         Path original = servers.givenSourceFile("keep.bin", 1000);
 
-        // The target directory does not exist: the target answers STOR with 550 (FtpServer: "no such directory").
-        Exchange result = servers.send(servers.uri("move", "").replace("/inbox", "/missing-dir"), "keep.bin");
+        // The target directory does not exist and may not be created: the target refuses STOR with 550.
+        Exchange result = servers.send(servers.uri("move", "autoCreate=false").replace("/inbox", "/missing-dir"), "keep.bin");
 
         assertThat(result.getException()).isInstanceOf(Ftp3pOperationFailedException.class);
         Ftp3pOperationFailedException failure = (Ftp3pOperationFailedException) result.getException();

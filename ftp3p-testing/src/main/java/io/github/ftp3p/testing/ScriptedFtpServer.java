@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * {@code NOOP 200}; {@code QUIT 221} then close; {@code FEAT 211} (single line); {@code DELE 250} (removes the
  * file); {@code SIZE 213 n} or {@code 550}; {@code ABOR 226}; {@code PASV 227}/{@code EPSV 229} (opens a data
  * listener); {@code PORT}/{@code EPRT 200} (remembers the address); {@code STOR}/{@code RETR} with late
- * {@code 150}; anything else {@code 502}. Files live in memory, keyed by the argument exactly as sent.
+ * {@code 150}; {@code MKD 257}; {@code RNFR 350}/{@code RNTO 250} (renames in the store); anything else {@code 502}. Files live in memory, keyed by the argument exactly as sent.
  *
  * <p>One daemon thread per control connection; commands on a connection are handled one at a time, so a handler
  * that blocks also blocks reading the next command, as in simple real servers.
@@ -205,6 +205,7 @@ public final class ScriptedFtpServer implements AutoCloseable {
         private final OutputStream out;
         private ServerSocket passive;
         private InetSocketAddress active;
+        private String renameFrom;
         private volatile boolean controlClosed;
 
         private Session(Socket control) throws IOException {
@@ -318,6 +319,20 @@ public final class ScriptedFtpServer implements AutoCloseable {
                 case "EPRT" -> setActive(parseEprt(argument));
                 case "STOR" -> stor(argument);
                 case "RETR" -> retr(argument);
+                case "MKD" -> reply("257 \"" + argument + "\" created");
+                case "RNFR" -> {
+                    renameFrom = store.containsKey(argument) ? argument : null;
+                    reply(renameFrom == null ? "550 no such file" : "350 ready for RNTO");
+                }
+                case "RNTO" -> {
+                    if (renameFrom == null) {
+                        reply("503 RNFR first");
+                    } else {
+                        store.put(argument, store.remove(renameFrom));
+                        renameFrom = null;
+                        reply("250 renamed");
+                    }
+                }
                 default -> reply("502 not implemented");
             }
         }

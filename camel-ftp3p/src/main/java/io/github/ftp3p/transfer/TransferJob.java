@@ -1,0 +1,329 @@
+package io.github.ftp3p.transfer;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.ftp3p.protocol.ControlConnection;
+import io.github.ftp3p.protocol.FtpCommand;
+import io.github.ftp3p.protocol.FtpReply;
+import io.github.ftp3p.protocol.FtpProtocolException;
+import io.github.ftp3p.protocol.FtpReplyException;
+import io.github.ftp3p.protocol.FtpTransferException;
+import io.github.ftp3p.protocol.FxpTransfer;
+import io.github.ftp3p.protocol.Paths;
+import io.github.ftp3p.protocol.Side;
+import io.github.ftp3p.protocol.TargetExistsException;
+import io.github.ftp3p.protocol.TransferOutcome;
+import io.github.ftp3p.protocol.VerificationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of one transfer, in order; the source is only changed in the last one:
+ * <ol>
+ * <li>SIZE on the source: a missing file fails here, before the target is touched.</li>
+ * <li>fileExist: for Fail, Ignore and Move, SIZE on the target tells whether it exists.</li>
+ * <li>autoCreate: MKD of each missing level of the target directory.</li>
+ * <li>the FXP handshake ({@link FxpTransfer}) in each allowed orientation until one works, writing a
+ * temporary name (or appending with APPE); a progress monitor polls the target meanwhile.</li>
+ * <li>verification: SIZE, or the strongest hash both servers offer.</li>
+ * <li>RNFR/RNTO of the temporary file to the final name.</li>
+ * <li>MFMT (or SITE UTIME) with the source's MDTM, when asked.</li>
+ * <li>the source action: DELE, or RNFR/RNTO into a done directory.</li>
+ * </ol>
+ * A failure after the target was written removes what this transfer wrote (the temporary file, or the
+ * final file when written directly); an append cannot be undone and is left.
+ */
+final class TransferJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TransferJob.class);
+
+    private final FxpClient client;
+    private final FxpSettings settings;
+    private final FxpClient.Lease lease;
+    private final TransferRequest request;
+    private final long started;
+    private final String sourcePath;
+    private final String targetPath;
+    /** Where the bytes are written: a temporary name, or the final one. */
+    private final String writePath;
+    private final boolean append;
+
+    TransferJob(FxpClient client, FxpClient.Lease lease, TransferRequest request, long started) {
+        this.client = client;
+        this.settings = client.settings;
+        this.lease = lease;
+        this.request = request;
+        this.started = started;
+        this.sourcePath = client.source.resolve(request.sourceName());
+        this.targetPath = client.target.resolve(request.targetName());
+        this.append = settings.fileExist() == FileExist.APPEND;
+        this.writePath = settings.tempPrefix() == null || append ? targetPath
+                : Paths.join(Paths.parent(targetPath), settings.tempPrefix() + Paths.name(targetPath));
+    }
+
+    TransferResult run() {
+        long sourceSize = size(Side.SOURCE, sourcePath, true);
+        long sizeBefore = 0;
+        switch (settings.fileExist()) {
+            case FAIL, IGNORE, MOVE -> {
+                if (size(Side.TARGET, targetPath, false) >= 0) {
+                    if (settings.fileExist() == FileExist.FAIL) {
+                        throw new TargetExistsException(FtpCommand.of("SIZE", targetPath), targetPath);
+                    }
+                    if (settings.fileExist() == FileExist.IGNORE) {
+                        return result(-1, null, "none", SourceAction.KEEP, true);
+                    }
+                    moveExisting();
+                }
+            }
+            case APPEND -> sizeBefore = Math.max(0, size(Side.TARGET, targetPath, false));
+            default -> { }
+        }
+        if (settings.autoCreate()) {
+            ensureDirectory(Paths.parent(targetPath));
+        }
+        request.listener().started(sourcePath, targetPath, sourceSize);
+        TransferOutcome outcome = transferData(sourceSize);
+
+        String verifiedBy = verify(sourceSize, sizeBefore);
+        if (!writePath.equals(targetPath)) {
+            rename(lease.target(), Side.TARGET, writePath, targetPath, settings.fileExist() == FileExist.OVERRIDE);
+        }
+        if (settings.preserveLastModified()) {
+            preserveLastModified();
+        }
+        long size = sourceSize < 0 ? -1 : sizeBefore + sourceSize;
+        switch (request.sourceAction()) {
+            case DELETE -> lease.source().expectPositive(FtpCommand.of("DELE", sourcePath));
+            case MOVE -> rename(lease.source(), Side.SOURCE, sourcePath, client.source.resolve(request.sourceMoveTo()), false);
+            default -> { }
+        }
+        return new TransferResult(sourcePath, targetPath, size, outcome.passiveSide(), outcome.sourceReply(),
+                outcome.targetReply(), elapsed(), verifiedBy, request.sourceAction(), false);
+    }
+
+    /** The FXP handshake in each allowed orientation until one works. */
+    private TransferOutcome transferData(long sourceSize) {
+        FtpCommand stor = FtpCommand.of(append ? "APPE" : "STOR", writePath);
+        List<Side> orientations = settings.passiveSide().orientations();
+        for (int i = 0; ; i++) {
+            Side passive = orientations.get(i);
+            FxpTransfer transfer = new FxpTransfer(lease.source(), lease.target(), passive, settings.transfer(),
+                    settings.connection().replyTimeout(), client.executor);
+            TransferOutcome outcome;
+            try (ProgressMonitor ignored = new ProgressMonitor(client.scheduler, client.targetPool, writePath, sourceSize,
+                    settings.progressInterval(), settings.stallTimeout(), request.listener(), transfer::abort)) {
+                outcome = transfer.run(sourcePath, stor);
+            }
+            lease.targetTouched |= outcome.succeeded() || outcome.targetTouched();
+            if (outcome.succeeded()) {
+                return outcome;
+            }
+            if (outcome.targetTouched()) {
+                removeWritten();
+            }
+            if (!outcome.orientationRefused() || i + 1 == orientations.size()) {
+                throw outcome.failure();
+            }
+            LOG.info("FXP with the {} passive failed ({}); trying with the {} passive", passive.label(),
+                    outcome.failure().getMessage(), orientations.get(i + 1).label());
+        }
+    }
+
+    /** Returns how the copy was proven; throws, after removing what was written, when it does not match. */
+    private String verify(long sourceSize, long sizeBefore) {
+        boolean mustVerify = request.sourceAction() != SourceAction.KEEP;
+        if (settings.verification() == Verification.NONE && !mustVerify) {
+            return "none";
+        }
+        if (settings.verification() == Verification.CHECKSUM && !append) {
+            Optional<HashAlgorithm> common = commonHash();
+            if (common.isPresent()) {
+                String sourceHash = hash(Side.SOURCE, sourcePath, common.get());
+                String targetHash = hash(Side.TARGET, writePath, common.get());
+                if (!sourceHash.equals(targetHash)) {
+                    fail(common.get().hashName() + " of the source is " + sourceHash + ", of the target " + targetHash,
+                            FtpCommand.of("HASH", writePath));
+                }
+                return common.get().hashName();
+            }
+            client.warnOnce("no-common-hash", "The {} and {} servers offer no common hash command (HASH, XSHA256, XSHA1, "
+                    + "XMD5, MD5); verifying copies by size instead", client.source.identity(), client.target.identity());
+        }
+        long targetSize = size(Side.TARGET, writePath, false);
+        if (sourceSize < 0 || targetSize < 0) {
+            Side without = sourceSize < 0 ? Side.SOURCE : Side.TARGET;
+            if (mustVerify) {
+                removeWritten();
+                throw new VerificationException(FtpCommand.of("SIZE", without == Side.SOURCE ? sourcePath : writePath),
+                        "Cannot verify the copy of " + sourcePath + ": the " + without.label()
+                                + " server does not answer SIZE; the source was kept");
+            }
+            client.warnOnce("no-size-" + without, "The {} server does not answer SIZE: copies are not verified", without.label());
+            return "none";
+        }
+        if (targetSize != sizeBefore + sourceSize) {
+            fail("the source has " + sourceSize + " bytes, the target " + (targetSize - sizeBefore),
+                    FtpCommand.of("SIZE", writePath));
+        }
+        return "size";
+    }
+
+    private void fail(String mismatch, FtpCommand command) {
+        removeWritten();
+        throw new VerificationException(command, "The copy of " + sourcePath + " to " + targetPath + " does not match: "
+                + mismatch + (append ? "" : "; the target copy was removed") + ", and the source was kept");
+    }
+
+    private Optional<HashAlgorithm> commonHash() {
+        return HashAlgorithm.strongestCommon(features(Side.SOURCE), features(Side.TARGET));
+    }
+
+    private Map<HashAlgorithm, String> features(Side side) {
+        return client.hashes.computeIfAbsent(side, s -> {
+            FtpReply feat = lease.side(s).execute(FtpCommand.of("FEAT"));
+            return feat.isPositive() ? HashAlgorithm.offeredBy(feat) : Map.of();
+        });
+    }
+
+    private String hash(Side side, String path, HashAlgorithm algorithm) {
+        ControlConnection connection = lease.side(side);
+        FtpReply reply = null;
+        FtpCommand last = null;
+        for (FtpCommand command : algorithm.commands(features(side).get(algorithm), path)) {
+            last = command;
+            reply = connection.expectPositive(command);
+        }
+        FtpReply answer = reply;
+        FtpCommand asked = last;
+        return algorithm.hashIn(answer, path).orElseThrow(() -> new FtpProtocolException(side,
+                asked, answer, "no " + algorithm.hashName() + " hash in the reply '" + answer.text() + "'"));
+    }
+
+    /**
+     * The size in bytes, or -1 when the file is not there or the server has no SIZE (RFC 3659 section 4).
+     * On the source, with {@code required}, only a server without SIZE gives -1: a missing file fails.
+     */
+    private long size(Side side, String path, boolean required) {
+        ControlConnection connection = lease.side(side);
+        FtpCommand command = FtpCommand.of("SIZE", path);
+        FtpReply reply = connection.execute(command);
+        if (reply.code() == 213) {
+            try {
+                return Long.parseLong(reply.text().substring(4).trim());
+            } catch (NumberFormatException | IndexOutOfBoundsException e) {
+                return -1;
+            }
+        }
+        if (!required || reply.code() == 500 || reply.code() == 502) {
+            return -1;
+        }
+        throw new FtpReplyException(side, command, reply);
+    }
+
+    private void moveExisting() {
+        if (request.moveExisting() == null) {
+            throw new IllegalArgumentException("fileExist=Move needs moveExisting: where to rename the existing target file");
+        }
+        String to = client.target.resolve(request.moveExisting());
+        if (settings.autoCreate()) {
+            ensureDirectory(Paths.parent(to));
+        }
+        rename(lease.target(), Side.TARGET, targetPath, to, true);
+    }
+
+    /**
+     * RNFR/RNTO (RFC 959 section 4.1.3). Some servers refuse to rename onto an existing file (Apache FtpServer:
+     * 553); with {@code replace} the existing file is then deleted and the rename tried once more.
+     */
+    private void rename(ControlConnection connection, Side side, String from, String to, boolean replace) {
+        FtpCommand rnfr = FtpCommand.of("RNFR", from);
+        FtpReply reply = connection.execute(rnfr);
+        if (reply.code() != 350) {
+            throw new FtpReplyException(side, rnfr, reply);
+        }
+        FtpCommand rnto = FtpCommand.of("RNTO", to);
+        reply = connection.execute(rnto);
+        if (reply.isPositive()) {
+            return;
+        }
+        if (replace && reply.code() >= 500) {
+            LOG.debug("The {} server refused to rename onto {} ({}); deleting it first", side.label(), to, reply);
+            connection.execute(FtpCommand.of("DELE", to));
+            connection.expectPositive(rnfr);
+            if (connection.execute(rnto).isPositive()) {
+                return;
+            }
+        }
+        if (side == Side.TARGET && from.equals(writePath)) {
+            removeWritten();
+        }
+        throw new FtpReplyException(side, rnto, reply);
+    }
+
+    /** MKD of each level that is not known to exist; a level that exists answers 550 or 521, which is fine. */
+    private void ensureDirectory(String directory) {
+        if (directory.isEmpty() || directory.equals("/") || client.targetDirectories.contains(directory)) {
+            return;
+        }
+        StringBuilder path = new StringBuilder(directory.startsWith("/") ? "/" : "");
+        for (String segment : directory.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            path.append(segment);
+            String level = path.toString();
+            if (!client.targetDirectories.contains(level)) {
+                FtpReply reply = lease.target().execute(FtpCommand.of("MKD", level));
+                LOG.debug("MKD {}: {}", level, reply);
+                client.targetDirectories.add(level);
+            }
+            path.append('/');
+        }
+        client.targetDirectories.add(directory);
+    }
+
+    /** MDTM on the source, then MFMT (or SITE UTIME) on the target; one WARN per server lacking both. */
+    private void preserveLastModified() {
+        FtpReply mdtm = lease.source().execute(FtpCommand.of("MDTM", sourcePath));
+        if (mdtm.code() != 213 || mdtm.text().length() < 18) {
+            client.warnOnce("no-mdtm", "The source server does not answer MDTM ({}): modification times are not preserved",
+                    mdtm.text());
+            return;
+        }
+        // MDTM's time is UTC, YYYYMMDDHHMMSS[.sss] (RFC 3659 section 3); MFMT takes the same form.
+        String time = mdtm.text().substring(4, 18);
+        if (lease.target().execute(FtpCommand.of("MFMT", time + " " + targetPath)).isPositive()
+                || lease.target().execute(FtpCommand.of("SITE", "UTIME " + time + " " + targetPath)).isPositive()) {
+            return;
+        }
+        client.warnOnce("no-mfmt", "The target server has neither MFMT nor SITE UTIME: modification times are not preserved");
+    }
+
+    /** Deletes what this transfer wrote on the target: the temporary file, or the final file written directly. */
+    private void removeWritten() {
+        if (append) {
+            LOG.warn("The append to {} failed part-way; the appended part cannot be removed", targetPath);
+            return;
+        }
+        try {
+            FtpReply reply = lease.target().execute(FtpCommand.of("DELE", writePath));
+            LOG.debug("Removed {}: {}", writePath, reply);
+        } catch (FtpTransferException e) {
+            LOG.warn("Could not remove the partial target file {} on {}: {}", writePath, client.target, e.getMessage());
+        }
+    }
+
+    private TransferResult result(long size, TransferOutcome outcome, String verifiedBy, SourceAction action, boolean skipped) {
+        return new TransferResult(sourcePath, targetPath, size, outcome == null ? null : outcome.passiveSide(),
+                outcome == null ? null : outcome.sourceReply(), outcome == null ? null : outcome.targetReply(), elapsed(),
+                verifiedBy, action, skipped);
+    }
+
+    private Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+}
