@@ -241,20 +241,18 @@ final class TransferJob {
      */
     private void rename(ControlConnection connection, Side side, String from, String to, boolean replace) {
         FtpCommand rnfr = FtpCommand.of("RNFR", from);
-        FtpReply reply = connection.execute(rnfr);
-        if (reply.code() != 350) {
-            throw new FtpReplyException(side, rnfr, reply);
-        }
+        expect350(connection, rnfr);
         FtpCommand rnto = FtpCommand.of("RNTO", to);
-        reply = connection.execute(rnto);
+        FtpReply reply = connection.execute(rnto);
         if (reply.isPositive()) {
             return;
         }
         if (replace && reply.code() >= 500) {
             LOG.debug("The {} server refused to rename onto {} ({}); deleting it first", side.label(), to, reply);
             connection.execute(FtpCommand.of("DELE", to));
-            connection.expectPositive(rnfr);
-            if (connection.execute(rnto).isPositive()) {
+            expect350(connection, rnfr);
+            reply = connection.execute(rnto);
+            if (reply.isPositive()) {
                 return;
             }
         }
@@ -262,6 +260,14 @@ final class TransferJob {
             removeWritten();
         }
         throw new FtpReplyException(side, rnto, reply);
+    }
+
+    /** RNFR answers 350, "pending further information" (RFC 959 section 4.2). */
+    private static void expect350(ControlConnection connection, FtpCommand rnfr) {
+        FtpReply reply = connection.execute(rnfr);
+        if (reply.code() != 350) {
+            throw new FtpReplyException(connection.side(), rnfr, reply);
+        }
     }
 
     /** MKD of each level that is not known to exist; a level that exists answers 550 or 521, which is fine. */
