@@ -1,5 +1,6 @@
 package io.github.ftp3p.protocol;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 
 import org.apache.commons.net.ftp.FTP;
@@ -12,8 +13,24 @@ import org.apache.commons.net.ftp.FTP;
 final class CommandChannel extends FTP {
 
     void sendLine(String line) throws IOException {
-        _controlOutput_.write(line);
-        _controlOutput_.write("\r\n");
-        _controlOutput_.flush();
+        BufferedWriter out = _controlOutput_;
+        if (out == null) {
+            throw new IOException("the connection was closed");
+        }
+        out.write(line + "\r\n");
+        out.flush();
+    }
+
+    /**
+     * commons-net drops its reader on disconnect, which an abort may do from another thread while this one
+     * reads: report that as the closed connection it is.
+     */
+    @Override
+    public int getReply() throws IOException {
+        try {
+            return super.getReply();
+        } catch (NullPointerException e) {
+            throw new IOException("the connection was closed", e);
+        }
     }
 }

@@ -73,10 +73,12 @@ public final class EmbeddedFtpServer implements AutoCloseable {
     private final FtpServer server;
     private final RecordingFtplet recorder;
     private final int port;
+    private final UserManager users;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmbeddedFtpServer(String name, Path home, String user, String password, boolean ipChecks,
-                              FtpServer server, RecordingFtplet recorder, int port) {
+                              FtpServer server, RecordingFtplet recorder, int port, UserManager users) {
+        this.users = users;
         this.name = name;
         this.home = home;
         this.user = user;
@@ -128,7 +130,8 @@ public final class EmbeddedFtpServer implements AutoCloseable {
         FtpServerFactory factory = new FtpServerFactory();
         factory.addListener(LISTENER_NAME, listener);
         factory.setConnectionConfig(connectionConfig());
-        factory.setUserManager(userManager(user, password, absoluteHome));
+        UserManager users = userManager(user, password, absoluteHome);
+        factory.setUserManager(users);
         RecordingFtplet recorder = new RecordingFtplet();
         factory.getFtplets().put("ftp3p-recorder", recorder);
 
@@ -137,7 +140,7 @@ public final class EmbeddedFtpServer implements AutoCloseable {
             server.start();
             enableTcpNoDelay(listener);
             return new EmbeddedFtpServer(name, absoluteHome, user, password, ipChecks, server, recorder,
-                    listener.getPort());
+                    listener.getPort(), users);
         } catch (FtpException | RuntimeException e) {
             server.stop();
             throw new IllegalStateException("cannot start embedded FTP server '" + name + "'", e);
@@ -169,7 +172,19 @@ public final class EmbeddedFtpServer implements AutoCloseable {
         PropertiesUserManagerFactory factory = new PropertiesUserManagerFactory();
         factory.setPasswordEncryptor(new ClearTextPasswordEncryptor());
         UserManager manager = factory.createUserManager();
+        saveUser(manager, user, password, home, 0);
+        return manager;
+    }
 
+    /**
+     * Limits the data rate of this server's user, in bytes per second each way (0: no limit), from the next
+     * login on: slow transfers let a test break one off in the middle.
+     */
+    public void throttle(int bytesPerSecond) {
+        saveUser(users, user, password, home, bytesPerSecond);
+    }
+
+    private static void saveUser(UserManager manager, String user, String password, Path home, int rate) {
         BaseUser account = new BaseUser();
         account.setName(user);
         account.setPassword(password);
@@ -179,14 +194,13 @@ public final class EmbeddedFtpServer implements AutoCloseable {
         List<Authority> authorities = List.of(
                 new WritePermission(),
                 new ConcurrentLoginPermission(0, 0),
-                new TransferRatePermission(0, 0));
+                new TransferRatePermission(rate, rate));
         account.setAuthorities(authorities);
         try {
             manager.save(account);
         } catch (FtpException e) {
             throw new IllegalStateException("cannot register FTP user " + user, e);
         }
-        return manager;
     }
 
     /**
