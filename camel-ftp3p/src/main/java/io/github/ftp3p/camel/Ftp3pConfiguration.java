@@ -69,14 +69,18 @@ public class Ftp3pConfiguration implements Cloneable {
     private long progressLogInterval = 10_000;
     @UriParam(defaultValue = "60000", javaType = "java.time.Duration")
     private long stallTimeout = 60_000;
+    @UriParam(defaultValue = "true")
+    private boolean resume = true;
 
     public String getSource() {
         return source;
     }
 
     /**
-     * The server and directory to read files from: ftp://[user@]host[:port][/directory]. The directory is
-     * relative to the login directory; start it with two slashes for an absolute one (ftp://host//srv/out).
+     * The server and directory to read files from, as an ftp URI with the user, host, port (default 21) and
+     * directory, for example ftp://partner at host-a:2121/outbox written with an at sign. The directory is relative
+     * to the login directory; two slashes make it absolute (ftp://host//srv/out). The password goes in
+     * sourcePassword, never in the URI.
      */
     public void setSource(String source) {
         this.source = source;
@@ -104,7 +108,7 @@ public class Ftp3pConfiguration implements Cloneable {
         return target;
     }
 
-    /** The server and directory to write files to: ftp://[user@]host[:port][/directory], as for source. */
+    /** The server and directory to write files to, as an ftp URI like source; the password goes in targetPassword. */
     public void setTarget(String target) {
         this.target = target;
     }
@@ -305,7 +309,7 @@ public class Ftp3pConfiguration implements Cloneable {
     }
 
     /**
-     * Write the target under a temporary name (tempPrefix + name) in the target directory and rename it to its
+     * Write the target under a temporary name (tempPrefix followed by the name) in the target directory and rename it to its
      * final name only once it is verified, so that nothing half-written ever has the final name. Set false for
      * servers that forbid renames.
      */
@@ -374,6 +378,19 @@ public class Ftp3pConfiguration implements Cloneable {
      */
     public void setStallTimeout(long stallTimeout) {
         this.stallTimeout = stallTimeout;
+    }
+
+    public boolean isResume() {
+        return resume;
+    }
+
+    /**
+     * When a transfer breaks off (a connection lost), keep what the target received under the temporary name and
+     * continue from its size (REST) on the next attempt: one retry inside the exchange, or a Camel redelivery.
+     * Needs useTempFile and REST STREAM on both servers; otherwise the next attempt starts from zero.
+     */
+    public void setResume(boolean resume) {
+        this.resume = resume;
     }
 
     public Ftp3pConfiguration copy() {

@@ -14,8 +14,8 @@ public final class Ftp3pConstants {
     public static final String TARGET_FILE_NAME = "CamelFtp3pTargetFileName";
     @Metadata(label = "producer", description = "The path of the file written on the target.", javaType = "String")
     public static final String FILE_NAME_PRODUCED = Exchange.FILE_NAME_PRODUCED;
-    @Metadata(label = "producer", description = "The size in bytes of the copy, as the target reported it with SIZE "
-            + "in binary mode; -1 when the server has no SIZE.", javaType = "long")
+    @Metadata(label = "producer", description = "The size in bytes of the copy (verified equal on both sides unless "
+            + "verify=none); -1 when the source has no SIZE.", javaType = "long")
     public static final String FILE_SIZE = "CamelFtp3pFileSize";
     @Metadata(label = "producer", description = "The side that was sent PASV or EPSV: source or target.",
             javaType = "String")
@@ -26,8 +26,8 @@ public final class Ftp3pConstants {
     @Metadata(label = "producer", description = "The target's final reply to STOR, e.g. 226 Transfer complete.",
             javaType = "String")
     public static final String TARGET_REPLY = "CamelFtp3pTargetReply";
-    @Metadata(label = "producer", description = "How long the transfer took, in milliseconds, from the first command "
-            + "to the last reply.", javaType = "long")
+    @Metadata(label = "producer", description = "How long the exchange spent in ftp3p, in milliseconds: waiting for "
+            + "and opening connections, the transfer, verification, the rename and the source action.", javaType = "long")
     public static final String DURATION = "CamelFtp3pDuration";
 
     @Metadata(label = "producer", description = "How the copy was proven: size, a hash name such as SHA-256 or MD5, "
@@ -36,6 +36,9 @@ public final class Ftp3pConstants {
     @Metadata(label = "producer", description = "True when the target existed and fileExist=Ignore skipped the "
             + "transfer.", javaType = "boolean")
     public static final String SKIPPED = "CamelFtp3pSkipped";
+    @Metadata(label = "producer", description = "The byte the transfer restarted at, continuing a broken earlier "
+            + "attempt (REST); 0 when it started from the beginning.", javaType = "long")
+    public static final String RESUMED_FROM = "CamelFtp3pResumedFrom";
     /**
      * Exchange property (not a header) holding the latest io.github.ftp3p.protocol.TransferProgress of the
      * transfer: bytes on the target, total, elapsed time, rate and ETA.

@@ -59,7 +59,7 @@ final class Ftp3pOptions {
                 choice("verify", c.getVerify(), Verification.class), fileExist,
                 c.isUseTempFile() ? Arguments.requireSafe("tempPrefix", c.getTempPrefix()) : null, c.isAutoCreate(),
                 c.isPreserveLastModified(), positive("progressInterval", c.getProgressInterval()),
-                notNegative("stallTimeout", c.getStallTimeout()));
+                notNegative("stallTimeout", c.getStallTimeout()), c.isResume());
     }
 
     /** The enum constant named by {@code value}, case aside, or an error listing the allowed values. */

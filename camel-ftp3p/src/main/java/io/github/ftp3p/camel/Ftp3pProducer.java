@@ -45,7 +45,8 @@ public class Ftp3pProducer extends DefaultProducer {
         TransferRequest request = TransferRequest.copy(sourceName, targetName)
                 .withSourceAction(action, moveSourceTo)
                 .withMoveExisting(evaluate("moveExisting", endpoint.moveExistingExpression(), exchange))
-                .withListener(new ProgressLog(exchange, endpoint.getConfiguration().getProgressLogInterval()));
+                .withListener(new ProgressLog(exchange, endpoint.getConfiguration().getProgressLogInterval()))
+                .asRetry(in.getHeader(Exchange.REDELIVERED, false, Boolean.class));
         TransferResult result;
         try {
             result = endpoint.client().transfer(request);
@@ -57,6 +58,7 @@ public class Ftp3pProducer extends DefaultProducer {
         in.setHeader(Ftp3pConstants.DURATION, result.duration().toMillis());
         in.setHeader(Ftp3pConstants.VERIFIED_BY, result.verifiedBy());
         in.setHeader(Ftp3pConstants.SKIPPED, result.skipped());
+        in.setHeader(Ftp3pConstants.RESUMED_FROM, result.resumedFrom());
         if (!result.skipped()) {
             in.setHeader(Ftp3pConstants.PASSIVE_SIDE, result.passiveSide().label());
             in.setHeader(Ftp3pConstants.SOURCE_REPLY, result.sourceReply().text());

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * One FTP server and the directory of a transfer on it. The directory is relative to the login directory
- * unless it starts with '/', as in camel-ftp ({@code ftp://host/outbox} vs {@code ftp://host//srv/outbox}).
+ * unless it starts with '/' ({@code ftp://host/outbox} vs {@code ftp://host//srv/outbox}).
  * {@link #toString()} never shows the password.
  */
 public record FtpServerAddress(String host, int port, String user, String password, String directory) {

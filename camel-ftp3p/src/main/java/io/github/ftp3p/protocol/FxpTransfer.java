@@ -1,6 +1,7 @@
 package io.github.ftp3p.protocol;
 
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
@@ -59,10 +60,11 @@ public final class FxpTransfer {
     }
 
     /**
-     * Copies {@code sourcePath} on the source to the target with {@code stor} (STOR, or APPE to append).
+     * Copies {@code sourcePath} on the source to the target with {@code stor} (STOR, or APPE to append),
+     * starting at byte {@code restartAt} of both files (REST, RFC 3659 section 5) when it is not zero.
      * Runs once.
      */
-    public TransferOutcome run(String sourcePath, FtpCommand stor) {
+    public TransferOutcome run(String sourcePath, FtpCommand stor, long restartAt) {
         expect(State.NEW);
         FtpCommand retr = FtpCommand.of("RETR", Arguments.requireSafeName("source path", sourcePath));
         ControlConnection passive = passiveSide == Side.SOURCE ? source : target;
@@ -73,12 +75,17 @@ public final class FxpTransfer {
         try {
             address = openPassive(passive, extended);
             state = State.PASSIVE;
-            FtpCommand port = extended ? FtpCommand.of("EPRT", address.eprtArgument()) : FtpCommand.of("PORT", address.portArgument());
+            FtpCommand port = extended ? FtpCommand.of("EPRT", address.eprtArgument()) : portCommand(address, active);
             FtpReply reply = active.execute(port);
             if (!reply.isPositive()) {
                 return fail(new FtpReplyException(active.side(), port, reply), true, false);
             }
             state = State.ACTIVE;
+            if (restartAt > 0) {
+                // REST must come right before the transfer command on each side (RFC 959 section 4.1.3).
+                restart(passive, restartAt);
+                restart(active, restartAt);
+            }
         } catch (FtpReplyException e) {
             return fail(e, true, false);
         } catch (FtpTransferException e) {
@@ -129,6 +136,23 @@ public final class FxpTransfer {
         abortCause = cause;
         source.abandon();
         target.abandon();
+    }
+
+    private static void restart(ControlConnection connection, long offset) {
+        FtpCommand rest = FtpCommand.of("REST", Long.toString(offset));
+        FtpReply reply = connection.execute(rest);
+        if (reply.code() != 350) {
+            throw new FtpReplyException(connection.side(), rest, reply);
+        }
+    }
+
+    /** PORT carries only an IPv4 address: an IPv6 data address needs EPRT (RFC 2428), so say which option. */
+    private static FtpCommand portCommand(PassiveAddress address, ControlConnection active) {
+        if (!(address.address() instanceof Inet4Address)) {
+            throw new DataAddressException(active.side(), FtpCommand.of("PORT"), "the data address " + address
+                    + " is IPv6, which PORT cannot carry: use epsv=auto or epsv=always");
+        }
+        return FtpCommand.of("PORT", address.portArgument());
     }
 
     private PassiveAddress openPassive(ControlConnection passive, boolean extended) {

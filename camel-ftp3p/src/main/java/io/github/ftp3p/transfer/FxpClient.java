@@ -34,7 +34,7 @@ public final class FxpClient implements AutoCloseable {
     final ConnectionPool sourcePool;
     final ConnectionPool targetPool;
     /** What each side's FEAT offers, asked once per client. */
-    final Map<Side, Map<HashAlgorithm, String>> hashes = new ConcurrentHashMap<>();
+    final Map<Side, ServerFeatures> features = new ConcurrentHashMap<>();
     /** Target directories known to exist (autoCreate). */
     final Set<String> targetDirectories = ConcurrentHashMap.newKeySet();
     /** Warnings given once per server pair, or per server. */
@@ -63,17 +63,19 @@ public final class FxpClient implements AutoCloseable {
         while (true) {
             Lease lease = new Lease();
             try {
-                TransferResult result = new TransferJob(this, lease, request, started).run();
+                TransferResult result = new TransferJob(this, lease, request.asRetry(request.retry() || retried), started).run();
                 request.listener().finished(new TransferProgress(result.targetPath(),
                         result.size(), result.size(), result.duration()));
                 return result;
             } catch (FtpTransferException e) {
-                if (retried || !e.connectionLost() || e instanceof VerificationException || lease.targetTouched) {
+                // A retry is harmless while nothing was written, or when what was written is kept to resume from.
+                if (retried || !e.connectionLost() || e instanceof VerificationException
+                        || lease.targetTouched && !lease.resumable) {
                     request.listener().failed(e);
                     throw e;
                 }
                 retried = true;
-                LOG.info("The {} connection was lost before anything was written ({}); retrying once on a new connection",
+                LOG.info("The {} connection was lost ({}); retrying once on a new connection",
                         e.side().label(), e.getMessage());
             } finally {
                 lease.close();
@@ -118,6 +120,8 @@ public final class FxpClient implements AutoCloseable {
         private ControlConnection targetConnection;
         /** This transfer may have written on the target: retrying on a new connection is no longer harmless. */
         boolean targetTouched;
+        /** What was written is kept under the temporary name, so that a retry resumes from it. */
+        boolean resumable;
 
         ControlConnection source() {
             sourceConnection = usable(sourcePool, sourceConnection);

@@ -24,10 +24,13 @@ import io.github.ftp3p.protocol.TransferOptions;
  * @param preserveLastModified copy the source's modification time (MDTM) to the target (MFMT, SITE UTIME)
  * @param progressInterval     how often the target's SIZE is polled while a transfer runs
  * @param stallTimeout         a transfer whose target does not grow for this long is aborted; zero for never
+ * @param resume               keep the temporary file of a broken transfer and continue from its size (REST) on
+ *                             the next attempt, when both servers offer REST STREAM
  */
 public record FxpSettings(PassiveSide passiveSide, TransferOptions transfer, ConnectionSettings connection,
         int maxConnections, Duration noopAfterIdle, Verification verification, FileExist fileExist, String tempPrefix,
-        boolean autoCreate, boolean preserveLastModified, Duration progressInterval, Duration stallTimeout) {
+        boolean autoCreate, boolean preserveLastModified, Duration progressInterval, Duration stallTimeout,
+        boolean resume) {
 
     public FxpSettings {
         Objects.requireNonNull(passiveSide, "passiveSide");
@@ -55,6 +58,6 @@ public record FxpSettings(PassiveSide passiveSide, TransferOptions transfer, Con
     /** Defaults for everything but the connection settings, as the Camel endpoint documents them. */
     public static FxpSettings defaults(ConnectionSettings connection, TransferOptions transfer) {
         return new FxpSettings(PassiveSide.AUTO, transfer, connection, 4, Duration.ofSeconds(10), Verification.SIZE,
-                FileExist.OVERRIDE, ".ftp3p.", true, false, Duration.ofSeconds(1), Duration.ofSeconds(60));
+                FileExist.OVERRIDE, ".ftp3p.", true, false, Duration.ofSeconds(1), Duration.ofSeconds(60), true);
     }
 }

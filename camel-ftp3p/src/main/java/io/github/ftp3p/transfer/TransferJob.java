@@ -2,7 +2,6 @@ package io.github.ftp3p.transfer;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import io.github.ftp3p.protocol.ControlConnection;
@@ -50,6 +49,7 @@ final class TransferJob {
     /** Where the bytes are written: a temporary name, or the final one. */
     private final String writePath;
     private final boolean append;
+    private long resumedFrom;
 
     TransferJob(FxpClient client, FxpClient.Lease lease, TransferRequest request, long started) {
         this.client = client;
@@ -102,7 +102,7 @@ final class TransferJob {
             default -> { }
         }
         return new TransferResult(sourcePath, targetPath, size, outcome.passiveSide(), outcome.sourceReply(),
-                outcome.targetReply(), elapsed(), verifiedBy, request.sourceAction(), false);
+                outcome.targetReply(), elapsed(), verifiedBy, request.sourceAction(), false, resumedFrom);
     }
 
     /** The FXP handshake in each allowed orientation until one works. */
@@ -111,19 +111,26 @@ final class TransferJob {
         List<Side> orientations = settings.passiveSide().orientations();
         for (int i = 0; ; i++) {
             Side passive = orientations.get(i);
+            long restartAt = resumeOffset(sourceSize);
             FxpTransfer transfer = new FxpTransfer(lease.source(), lease.target(), passive, settings.transfer(),
                     settings.connection().replyTimeout(), client.executor);
             TransferOutcome outcome;
             try (ProgressMonitor ignored = new ProgressMonitor(client.scheduler, client.targetPool, writePath, sourceSize,
                     settings.progressInterval(), settings.stallTimeout(), request.listener(), transfer::abort)) {
-                outcome = transfer.run(sourcePath, stor);
+                outcome = transfer.run(sourcePath, stor, restartAt);
             }
             lease.targetTouched |= outcome.succeeded() || outcome.targetTouched();
             if (outcome.succeeded()) {
+                resumedFrom = restartAt;
                 return outcome;
             }
             if (outcome.targetTouched()) {
-                removeWritten();
+                if (resumable() && outcome.failure().connectionLost()) {
+                    lease.resumable = true;
+                    LOG.info("Keeping the partial {} to resume from after: {}", writePath, outcome.failure().getMessage());
+                } else {
+                    removeWritten();
+                }
             }
             if (!outcome.orientationRefused() || i + 1 == orientations.size()) {
                 throw outcome.failure();
@@ -131,6 +138,28 @@ final class TransferJob {
             LOG.info("FXP with the {} passive failed ({}); trying with the {} passive", passive.label(),
                     outcome.failure().getMessage(), orientations.get(i + 1).label());
         }
+    }
+
+    /** Resuming needs a temporary name (the final name never holds a partial file) and REST STREAM on both. */
+    private boolean resumable() {
+        return settings.resume() && !writePath.equals(targetPath)
+                && features(Side.SOURCE).restStream() && features(Side.TARGET).restStream();
+    }
+
+    /**
+     * Where to restart: the size of a temporary file a broken earlier attempt left, when it is shorter than the
+     * source. This assumes the source did not change in between; verify=checksum proves it.
+     */
+    private long resumeOffset(long sourceSize) {
+        if (!request.retry() || sourceSize <= 0 || !resumable()) {
+            return 0;
+        }
+        long partial = size(Side.TARGET, writePath, false);
+        if (partial <= 0 || partial >= sourceSize) {
+            return 0;
+        }
+        LOG.info("Resuming {} at byte {} of {}", writePath, partial, sourceSize);
+        return partial;
     }
 
     /** Returns how the copy was proven; throws, after removing what was written, when it does not match. */
@@ -179,21 +208,18 @@ final class TransferJob {
     }
 
     private Optional<HashAlgorithm> commonHash() {
-        return HashAlgorithm.strongestCommon(features(Side.SOURCE), features(Side.TARGET));
+        return HashAlgorithm.strongestCommon(features(Side.SOURCE).hashes(), features(Side.TARGET).hashes());
     }
 
-    private Map<HashAlgorithm, String> features(Side side) {
-        return client.hashes.computeIfAbsent(side, s -> {
-            FtpReply feat = lease.side(s).execute(FtpCommand.of("FEAT"));
-            return feat.isPositive() ? HashAlgorithm.offeredBy(feat) : Map.of();
-        });
+    private ServerFeatures features(Side side) {
+        return client.features.computeIfAbsent(side, s -> ServerFeatures.of(lease.side(s).execute(FtpCommand.of("FEAT"))));
     }
 
     private String hash(Side side, String path, HashAlgorithm algorithm) {
         ControlConnection connection = lease.side(side);
         FtpReply reply = null;
         FtpCommand last = null;
-        for (FtpCommand command : algorithm.commands(features(side).get(algorithm), path)) {
+        for (FtpCommand command : algorithm.commands(features(side).hashes().get(algorithm), path)) {
             last = command;
             reply = connection.expectPositive(command);
         }
@@ -326,7 +352,7 @@ final class TransferJob {
     private TransferResult result(long size, TransferOutcome outcome, String verifiedBy, SourceAction action, boolean skipped) {
         return new TransferResult(sourcePath, targetPath, size, outcome == null ? null : outcome.passiveSide(),
                 outcome == null ? null : outcome.sourceReply(), outcome == null ? null : outcome.targetReply(), elapsed(),
-                verifiedBy, action, skipped);
+                verifiedBy, action, skipped, 0);
     }
 
     private Duration elapsed() {

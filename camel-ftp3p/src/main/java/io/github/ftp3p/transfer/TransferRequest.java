@@ -15,9 +15,11 @@ import io.github.ftp3p.protocol.TransferListener;
  * @param sourceMoveTo where {@link SourceAction#MOVE} renames the source to, relative to the source directory
  * @param moveExisting where {@link FileExist#MOVE} renames an existing target to, relative to the target directory
  * @param listener     told about the transfer's progress
+ * @param retry        an earlier attempt at this transfer may have broken off: look for its partial temporary
+ *                     file to resume from (a Camel redelivery; the client's own retry)
  */
 public record TransferRequest(String sourceName, String targetName, SourceAction sourceAction, String sourceMoveTo,
-        String moveExisting, TransferListener listener) {
+        String moveExisting, TransferListener listener, boolean retry) {
 
     public TransferRequest {
         Paths.requireContained("source file name", sourceName);
@@ -34,18 +36,22 @@ public record TransferRequest(String sourceName, String targetName, SourceAction
 
     /** A copy that keeps the source, with no listener. */
     public static TransferRequest copy(String sourceName, String targetName) {
-        return new TransferRequest(sourceName, targetName, SourceAction.KEEP, null, null, TransferListener.NONE);
+        return new TransferRequest(sourceName, targetName, SourceAction.KEEP, null, null, TransferListener.NONE, false);
     }
 
     public TransferRequest withSourceAction(SourceAction action, String moveTo) {
-        return new TransferRequest(sourceName, targetName, action, moveTo, moveExisting, listener);
+        return new TransferRequest(sourceName, targetName, action, moveTo, moveExisting, listener, retry);
     }
 
     public TransferRequest withMoveExisting(String path) {
-        return new TransferRequest(sourceName, targetName, sourceAction, sourceMoveTo, path, listener);
+        return new TransferRequest(sourceName, targetName, sourceAction, sourceMoveTo, path, listener, retry);
     }
 
     public TransferRequest withListener(TransferListener newListener) {
-        return new TransferRequest(sourceName, targetName, sourceAction, sourceMoveTo, moveExisting, newListener);
+        return new TransferRequest(sourceName, targetName, sourceAction, sourceMoveTo, moveExisting, newListener, retry);
+    }
+
+    public TransferRequest asRetry(boolean isRetry) {
+        return new TransferRequest(sourceName, targetName, sourceAction, sourceMoveTo, moveExisting, listener, isRetry);
     }
 }

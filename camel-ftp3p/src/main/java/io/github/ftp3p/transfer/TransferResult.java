@@ -18,7 +18,9 @@ import io.github.ftp3p.protocol.Side;
  * @param verifiedBy   how the copy was proven: "size", "SHA-256", "MD5"..., or "none"
  * @param sourceAction what was done to the source
  * @param skipped      the target existed and fileExist=Ignore: nothing was transferred
+ * @param resumedFrom  the byte the transfer restarted at (REST), after a broken earlier attempt; 0 when it did not
  */
 public record TransferResult(String sourcePath, String targetPath, long size, Side passiveSide, FtpReply sourceReply,
-        FtpReply targetReply, Duration duration, String verifiedBy, SourceAction sourceAction, boolean skipped) {
+        FtpReply targetReply, Duration duration, String verifiedBy, SourceAction sourceAction, boolean skipped,
+        long resumedFrom) {
 }

@@ -86,7 +86,7 @@ class FaultTest {
         servers.source().throttle(RATE);
         byte[] original = Files.readAllBytes(servers.givenSourceFile("big.bin", SIZE));
         try (FaultProxy proxy = FaultProxy.to(servers.source().port())) {
-            String uri = servers.uri("move", "replyTimeout=2000")
+            String uri = servers.uri("move", "replyTimeout=2000&resume=false")
                     .replace(":" + servers.source().port() + "/", ":" + proxy.port() + "/");
 
             CompletableFuture<Exchange> running = CompletableFuture.supplyAsync(() -> servers.send(uri, "big.bin"));
@@ -101,6 +101,30 @@ class FaultTest {
             assertThat(Files.readAllBytes(servers.sourceFile("big.bin"))).isEqualTo(original);
             assertThat(servers.targetFile("big.bin")).doesNotExist();
             assertNothingLeftRunning(uri);
+        }
+    }
+
+    @Test
+    void aTransferBrokenOffByALostConnectionResumesFromThePartialTarget() throws Exception {
+        servers.source().throttle(RATE);
+        byte[] original = Files.readAllBytes(servers.givenSourceFile("big.bin", SIZE));
+        try (FaultProxy proxy = FaultProxy.to(servers.source().port())) {
+            String uri = servers.uri("move", "replyTimeout=2000")
+                    .replace(":" + servers.source().port() + "/", ":" + proxy.port() + "/");
+
+            CompletableFuture<Exchange> running = CompletableFuture.supplyAsync(() -> servers.send(uri, "big.bin"));
+            awaitTargetGrowing("big.bin");
+            proxy.cutAll();
+            Exchange result = running.get(20, TimeUnit.SECONDS);
+
+            assertThat(result.getException()).isNull();
+            long resumedFrom = result.getMessage().getHeader(Ftp3pConstants.RESUMED_FROM, Long.class);
+            assertThat(resumedFrom).isPositive().isLessThan(SIZE);
+            assertThat(servers.source().commands()).filteredOn(c -> c.startsWith("RETR")).hasSize(2);
+            assertThat(servers.source().commands()).contains("REST " + resumedFrom);
+            assertThat(Files.readAllBytes(servers.targetFile("big.bin"))).isEqualTo(original);
+            assertThat(servers.sourceFile("big.bin")).doesNotExist();
+            assertThat(servers.targetFile(".ftp3p.big.bin")).doesNotExist();
         }
     }
 

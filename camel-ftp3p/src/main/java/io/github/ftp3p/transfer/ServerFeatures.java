@@ -1,0 +1,25 @@
+package io.github.ftp3p.transfer;
+
+import java.util.Locale;
+import java.util.Map;
+
+import io.github.ftp3p.protocol.FtpReply;
+
+/**
+ * What a server's FEAT reply (RFC 2389) says it offers, as far as transfers care.
+ *
+ * @param hashes     the command for each hash algorithm it computes
+ * @param restStream REST in stream mode (RFC 3659 section 5), needed to resume
+ */
+record ServerFeatures(Map<HashAlgorithm, String> hashes, boolean restStream) {
+
+    static final ServerFeatures NONE = new ServerFeatures(Map.of(), false);
+
+    static ServerFeatures of(FtpReply feat) {
+        if (!feat.isPositive()) {
+            return NONE;
+        }
+        boolean rest = feat.lines().stream().map(l -> l.trim().toUpperCase(Locale.ROOT)).anyMatch(l -> l.equals("REST STREAM"));
+        return new ServerFeatures(HashAlgorithm.offeredBy(feat), rest);
+    }
+}
