@@ -31,8 +31,10 @@ public class Ftp3pConfiguration implements Cloneable {
     private String targetFileName;
     @UriParam(enums = "auto,target,source", defaultValue = "auto")
     private String passiveSide = "auto";
-    @UriParam(label = "security", enums = "peer,reply", defaultValue = "peer")
+    @UriParam(label = "security", defaultValue = "peer")
     private String passiveAddress = "peer";
+    @UriParam(label = "security")
+    private String allowedDataNetworks;
     @UriParam(label = "advanced", enums = "auto,always,never", defaultValue = "auto")
     private String epsv = "auto";
     @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
@@ -175,10 +177,25 @@ public class Ftp3pConfiguration implements Cloneable {
     /**
      * Which address the active server is told to connect to after a PASV reply: peer, the passive server's
      * control-connection address with the port from the reply (safe against PASV replies that aim at other
-     * hosts), or reply, the address as the reply gives it (for servers behind NAT that announce another one).
+     * hosts), reply, the address as the reply gives it (for servers behind NAT that announce another one), or a
+     * literal address (or host name) to use with the reply's port. A reply that differs from the peer is logged
+     * at WARN.
      */
     public void setPassiveAddress(String passiveAddress) {
         this.passiveAddress = passiveAddress;
+    }
+
+    public String getAllowedDataNetworks() {
+        return allowedDataNetworks;
+    }
+
+    /**
+     * Comma-separated address blocks (CIDR, e.g. 10.20.0.0/16,::1/128) that every address put into PORT or EPRT
+     * must fall in, whatever passiveAddress says. Empty allows any unicast address. Privileged ports (below 1024),
+     * unspecified, multicast and broadcast addresses are always refused.
+     */
+    public void setAllowedDataNetworks(String allowedDataNetworks) {
+        this.allowedDataNetworks = allowedDataNetworks;
     }
 
     public String getEpsv() {

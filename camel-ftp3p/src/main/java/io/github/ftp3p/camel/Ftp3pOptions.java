@@ -1,5 +1,7 @@
 package io.github.ftp3p.camel;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -8,6 +10,7 @@ import java.util.stream.Collectors;
 import io.github.ftp3p.protocol.AddressPolicy;
 import io.github.ftp3p.protocol.Arguments;
 import io.github.ftp3p.protocol.ConnectionSettings;
+import io.github.ftp3p.protocol.DataNetworks;
 import io.github.ftp3p.protocol.ExtendedMode;
 import io.github.ftp3p.protocol.FtpServerAddress;
 import io.github.ftp3p.protocol.PassiveSide;
@@ -40,8 +43,8 @@ final class Ftp3pOptions {
         ConnectionSettings connection = new ConnectionSettings(positive("connectTimeout", c.getConnectTimeout()),
                 positive("replyTimeout", c.getReplyTimeout()), c.getSocketFactory());
         TransferOptions transfer = new TransferOptions(choice("epsv", c.getEpsv(), ExtendedMode.class),
-                choice("passiveAddress", c.getPassiveAddress(), AddressPolicy.class),
-                notNegative("transferTimeout", c.getTransferTimeout()));
+                addressPolicy(c.getPassiveAddress()), notNegative("transferTimeout", c.getTransferTimeout()),
+                dataNetworks(c.getAllowedDataNetworks()));
         if (c.getMaxConnections() < 1) {
             throw new IllegalArgumentException("Option 'maxConnections' must be at least 1, not " + c.getMaxConnections());
         }
@@ -60,6 +63,30 @@ final class Ftp3pOptions {
                 c.isUseTempFile() ? Arguments.requireSafe("tempPrefix", c.getTempPrefix()) : null, c.isAutoCreate(),
                 c.isPreserveLastModified(), positive("progressInterval", c.getProgressInterval()),
                 notNegative("stallTimeout", c.getStallTimeout()), c.isResume());
+    }
+
+    /** peer, reply, or the literal address (or host name, resolved once) to announce instead. */
+    static AddressPolicy addressPolicy(String value) {
+        if (value == null || value.equalsIgnoreCase("peer")) {
+            return AddressPolicy.PEER;
+        }
+        if (value.equalsIgnoreCase("reply")) {
+            return AddressPolicy.REPLY;
+        }
+        try {
+            return AddressPolicy.fixed(InetAddress.getByName(value));
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("Option 'passiveAddress' must be peer, reply or an address, not '" + value
+                    + "': " + e.getMessage(), e);
+        }
+    }
+
+    static DataNetworks dataNetworks(String list) {
+        try {
+            return DataNetworks.parse(list);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Option 'allowedDataNetworks': " + e.getMessage(), e);
+        }
     }
 
     /** The enum constant named by {@code value}, case aside, or an error listing the allowed values. */

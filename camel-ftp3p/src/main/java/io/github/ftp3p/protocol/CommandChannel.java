@@ -1,7 +1,9 @@
 package io.github.ftp3p.protocol;
 
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.time.Duration;
 
 import org.apache.commons.net.ftp.FTP;
 
@@ -22,14 +24,18 @@ final class CommandChannel extends FTP {
     }
 
     /**
-     * commons-net drops its reader on disconnect, which an abort may do from another thread while this one
-     * reads: report that as the closed connection it is.
+     * Reads the next reply with ftp3p's bounded reader instead of commons-net's, which accepts lines and
+     * replies of any length and only times out when nothing at all arrives.
      */
-    @Override
-    public int getReply() throws IOException {
+    FtpReply readReply(Duration timeout) throws IOException {
+        BufferedReader in = _controlInput_;
+        if (in == null) {
+            throw new IOException("the connection was closed");
+        }
         try {
-            return super.getReply();
+            return ReplyReader.read(in, timeout);
         } catch (NullPointerException e) {
+            // disconnect() from another thread (an abort) drops the reader under this one
             throw new IOException("the connection was closed", e);
         }
     }

@@ -126,21 +126,26 @@ public final class ControlConnection implements Closeable {
      * @param timeout how long to wait; zero waits without limit
      */
     public FtpReply readReply(FtpCommand command, Duration timeout) {
+        FtpReply reply;
         try {
             channel.setSoTimeout(Math.toIntExact(timeout.toMillis()));
-            channel.getReply();
-        } catch (FTPConnectionClosedException e) {
-            throw closedReply(command, e);
+            reply = channel.readReply(timeout);
         } catch (SocketTimeoutException e) {
             broken = true;
-            throw new FtpConnectionException(side, command, "no reply within " + timeout.toMillis() + " ms", e);
+            throw new FtpConnectionException(side, command, "no complete reply within " + timeout.toMillis() + " ms", e);
         } catch (IOException e) {
             broken = true;
             throw new FtpConnectionException(side, command, "connection lost", e);
+        } catch (ReplyFormatException e) {
+            broken = true;
+            throw new FtpProtocolException(side, command, null, e.getMessage());
         }
         lastUsedNanos = System.nanoTime();
-        FtpReply reply = currentReply();
         LOG.debug("{} < {}", side, reply);
+        if (reply.code() == 421) {
+            // The server is closing the control connection (RFC 959 section 4.2).
+            broken = true;
+        }
         return reply;
     }
 

@@ -86,7 +86,8 @@ public final class FxpTransfer {
                 restart(passive, restartAt);
                 restart(active, restartAt);
             }
-        } catch (FtpReplyException e) {
+        } catch (FtpReplyException | DataAddressException e) {
+            // Refused by one side, or an address unusable in this orientation: the other may work.
             return fail(e, true, false);
         } catch (FtpTransferException e) {
             return fail(e, false, false);
@@ -161,21 +162,29 @@ public final class FxpTransfer {
         if (reply.code() != (extended ? 229 : 227)) {
             throw new FtpReplyException(passive.side(), command, reply);
         }
+        PassiveAddress chosen;
         try {
             if (extended) {
-                return new PassiveAddress(passive.peerAddress(), PassiveAddress.parse229Port(reply.text()));
+                chosen = new PassiveAddress(passive.peerAddress(), PassiveAddress.parse229Port(reply.text()));
+            } else {
+                PassiveAddress announced = PassiveAddress.parse227(reply.text());
+                chosen = options.addressPolicy().choose(announced, passive.peerAddress());
+                if (!announced.address().equals(passive.peerAddress())) {
+                    LOG.warn("The {} server announced data address {} in '{}', but its control connection is to {}; "
+                            + "using {} (passiveAddress={})", passive.side().label(), announced, reply.text(),
+                            passive.peerAddress().getHostAddress(), chosen, options.addressPolicy());
+                }
             }
-            PassiveAddress announced = PassiveAddress.parse227(reply.text());
-            PassiveAddress chosen = options.addressPolicy().choose(announced, passive.peerAddress());
-            if (!announced.address().equals(passive.peerAddress())) {
-                LOG.warn("The {} server announced data address {} in '{}', but its control connection is to {}; using {} "
-                        + "(passiveAddress={})", passive.side().label(), announced, reply.text(),
-                        passive.peerAddress().getHostAddress(), chosen, options.addressPolicy().name().toLowerCase());
-            }
-            return chosen;
         } catch (ReplyFormatException e) {
+            passive.markBroken();
             throw new FtpProtocolException(passive.side(), command, reply, e.getMessage());
         }
+        String refusal = options.dataNetworks().refusal(chosen);
+        if (refusal != null) {
+            throw new DataAddressException(passive.side(), command, "refusing to hand the data address " + chosen
+                    + " from '" + reply.text() + "' to the other server: " + refusal);
+        }
+        return chosen;
     }
 
     private CompletableFuture<TransferLeg> awaitAsync(TransferLeg leg) {

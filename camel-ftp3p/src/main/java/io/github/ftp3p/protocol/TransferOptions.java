@@ -10,10 +10,17 @@ import java.util.Objects;
  * @param addressPolicy   which address to hand to the active side after a 227
  * @param transferTimeout how long both sides may take to finish once the transfer commands are sent; zero for
  *                        no limit
+ * @param dataNetworks    the checks on every address put into PORT or EPRT
  */
-public record TransferOptions(ExtendedMode extendedMode, AddressPolicy addressPolicy, Duration transferTimeout) {
+public record TransferOptions(ExtendedMode extendedMode, AddressPolicy addressPolicy, Duration transferTimeout,
+        DataNetworks dataNetworks) {
+
+    public TransferOptions(ExtendedMode extendedMode, AddressPolicy addressPolicy, Duration transferTimeout) {
+        this(extendedMode, addressPolicy, transferTimeout, DataNetworks.ANY);
+    }
 
     public TransferOptions {
+        Objects.requireNonNull(dataNetworks, "dataNetworks");
         Objects.requireNonNull(extendedMode, "extendedMode");
         Objects.requireNonNull(addressPolicy, "addressPolicy");
         Objects.requireNonNull(transferTimeout, "transferTimeout");

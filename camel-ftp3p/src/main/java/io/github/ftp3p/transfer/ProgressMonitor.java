@@ -64,6 +64,13 @@ final class ProgressMonitor implements AutoCloseable {
                 }
             }
             FtpReply reply = connection.execute(size);
+            if (reply.code() != 213 && reply.code() != 550) {
+                // No SIZE on this server: nothing to measure, so no progress and no stall detection.
+                LOG.debug("The target answers SIZE with '{}': not watching {}", reply.text(), size.argument());
+                stop();
+                return;
+            }
+            // 550: the server has not created the file yet.
             long bytes = reply.code() == 213 ? Long.parseLong(reply.text().substring(4).trim()) : 0;
             long now = System.nanoTime();
             if (bytes > lastBytes) {
@@ -73,14 +80,19 @@ final class ProgressMonitor implements AutoCloseable {
             listener.progress(new TransferProgress(size.argument(), bytes, total, Duration.ofNanos(now - started)));
             Duration stalled = Duration.ofNanos(now - lastGrowth);
             if (!stallTimeout.isZero() && stalled.compareTo(stallTimeout) > 0) {
-                closed = true;
-                task.cancel(false);
+                stop();
                 onStall.accept(new TransferStalledException(size, bytes, stalled));
             }
-        } catch (FtpTransferException | NumberFormatException | IndexOutOfBoundsException e) {
+        } catch (RuntimeException e) {
+            // A failed poll must not end the transfer; the next poll tries again on a new connection.
             LOG.debug("Progress poll of {} failed: {}", size.argument(), e.toString());
             release();
         }
+    }
+
+    private void stop() {
+        closed = true;
+        task.cancel(false);
     }
 
     /** The last size seen, or -1. */

@@ -202,9 +202,10 @@ final class TransferJob {
     }
 
     private void fail(String mismatch, FtpCommand command) {
-        removeWritten();
+        boolean removed = removeWritten();
         throw new VerificationException(command, "The copy of " + sourcePath + " to " + targetPath + " does not match: "
-                + mismatch + (append ? "" : "; the target copy was removed") + ", and the source was kept");
+                + mismatch + (removed ? "; the target copy was removed" : "; the target copy could not be removed")
+                + ", and the source was kept");
     }
 
     private Optional<HashAlgorithm> commonHash() {
@@ -335,17 +336,22 @@ final class TransferJob {
         client.warnOnce("no-mfmt", "The target server has neither MFMT nor SITE UTIME: modification times are not preserved");
     }
 
-    /** Deletes what this transfer wrote on the target: the temporary file, or the final file written directly. */
-    private void removeWritten() {
+    /**
+     * Deletes what this transfer wrote on the target: the temporary file, or the final file written directly.
+     * Returns whether it is gone.
+     */
+    private boolean removeWritten() {
         if (append) {
             LOG.warn("The append to {} failed part-way; the appended part cannot be removed", targetPath);
-            return;
+            return false;
         }
         try {
             FtpReply reply = lease.target().execute(FtpCommand.of("DELE", writePath));
             LOG.debug("Removed {}: {}", writePath, reply);
+            return reply.isPositive() || reply.code() == 550;
         } catch (FtpTransferException e) {
             LOG.warn("Could not remove the partial target file {} on {}: {}", writePath, client.target, e.getMessage());
+            return false;
         }
     }
 

@@ -1,0 +1,204 @@
+package io.github.ftp3p.camel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+
+import io.github.ftp3p.protocol.DataAddressException;
+import io.github.ftp3p.protocol.FtpConnectionException;
+import io.github.ftp3p.protocol.FtpProtocolException;
+import io.github.ftp3p.protocol.FtpReplyException;
+import io.github.ftp3p.protocol.Side;
+import io.github.ftp3p.testing.ScriptedFtpServer;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A hostile or broken target, played by a scripted server on 127.0.0.1, against a real source. Each case ends
+ * in a clear typed error, the source is never told to connect to a foreign address under the default policy,
+ * and no thread is left waiting.
+ */
+class HostileServerTest {
+
+    @RegisterExtension
+    final FtpServerPair servers = new FtpServerPair();
+
+    private ScriptedFtpServer hostile;
+
+    @BeforeEach
+    void start() throws Exception {
+        hostile = ScriptedFtpServer.start();
+        servers.givenSourceFile("f.bin", 1000);
+    }
+
+    @AfterEach
+    void stop() {
+        hostile.close();
+    }
+
+    private String uri(String options) {
+        return "ftp3p:copy?source=" + servers.source().uri("outbox") + "&sourcePassword=RAW(" + servers.source().password()
+                + ")&target=ftp://bob@127.0.0.1:" + hostile.port() + "/inbox&targetPassword=x&passiveSide=target"
+                + "&replyTimeout=2000" + (options.isEmpty() ? "" : "&" + options);
+    }
+
+    /** PASV opens a real listener but announces another host in the reply. */
+    private void announce(String host) {
+        hostile.on("PASV", (s, arg) -> {
+            int port = s.openPassiveListener().getLocalPort();
+            s.reply("227 Entering Passive Mode (" + host.replace('.', ',') + "," + (port >> 8) + "," + (port & 0xff) + ")");
+        });
+    }
+
+    @Test
+    void aPasvReplyAimedAtAnotherHostIsNotPassedOnUnderTheDefaultPolicy() {
+        announce("10.0.0.9");
+
+        Exchange result = servers.send(uri(""), "f.bin");
+
+        assertThat(result.getException()).isNull();
+        assertThat(servers.source().commands()).noneMatch(c -> c.startsWith("PORT 10,"))
+                .anyMatch(c -> c.startsWith("PORT 127,0,0,1,"));
+        assertThat(hostile.store().get("inbox/f.bin")).hasSize(1000);
+    }
+
+    @Test
+    void trustingTheReplyIsStillBoundByAllowedDataNetworks() {
+        announce("10.0.0.9");
+
+        Exchange result = servers.send(uri("passiveAddress=reply&allowedDataNetworks=127.0.0.0/8"), "f.bin");
+
+        assertThat(result.getException()).hasCauseInstanceOf(DataAddressException.class)
+                .hasMessageContaining("10.0.0.9").hasMessageContaining("allowedDataNetworks");
+        assertThat(((Ftp3pOperationFailedException) result.getException()).getSide()).isEqualTo(Side.TARGET);
+        assertThat(servers.source().commands()).noneMatch(c -> c.startsWith("PORT"));
+        assertNoThreadWaiting();
+    }
+
+    @Test
+    void aPasvReplyWithAPrivilegedPortIsRefused() {
+        hostile.on("PASV", (s, arg) -> s.reply("227 Entering Passive Mode (127,0,0,1,0,25)"));
+
+        Exchange result = servers.send(uri(""), "f.bin");
+
+        assertThat(result.getException()).hasCauseInstanceOf(DataAddressException.class).hasMessageContaining("port 25");
+        assertThat(servers.source().commands()).noneMatch(c -> c.startsWith("PORT"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "227 Entering Passive Mode (127,0,0,300,4,1)",
+            "227 Entering Passive Mode (127,0,0,1,4)",
+            "227 Entering Passive Mode (junk)" })
+    void aMalformedPasvReplyFailsWithAProtocolErrorQuotingIt(String reply) {
+        hostile.on("PASV", (s, arg) -> s.reply(reply));
+
+        Exchange result = servers.send(uri(""), "f.bin");
+
+        assertThat(result.getException()).hasCauseInstanceOf(FtpProtocolException.class).hasMessageContaining(reply);
+        assertThat(servers.source().commands()).noneMatch(c -> c.startsWith("PORT"));
+    }
+
+    @Test
+    void aMalformedEpsvReplyFailsWithAProtocolError() {
+        hostile.on("EPSV", (s, arg) -> s.reply("229 Entering Extended Passive Mode (|||99999|)"));
+
+        Exchange result = servers.send(uri("epsv=always"), "f.bin");
+
+        assertThat(result.getException()).hasCauseInstanceOf(FtpProtocolException.class).hasMessageContaining("99999");
+    }
+
+    @Test
+    void aMultiLineReplyThatNeverEndsHitsTheReplyTimeout() {
+        hostile.on("PASV", (s, arg) -> {
+            s.reply("227-Here comes a lot");
+            for (int i = 0; i < 600; i++) {
+                s.reply(" more " + i);
+                sleep(10);
+            }
+        });
+
+        long started = System.nanoTime();
+        Exchange result = servers.send(uri(""), "f.bin");
+
+        assertThat(result.getException()).hasCauseInstanceOf(FtpConnectionException.class).hasMessageContaining("2000 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertNoThreadWaiting();
+    }
+
+    @Test
+    void aOneMebibyteReplyLineIsRefused() {
+        hostile.on("PASV", (s, arg) -> {
+            byte[] line = new byte[1024 * 1024];
+            Arrays.fill(line, (byte) 'x');
+            s.writeRaw("227 ".getBytes(StandardCharsets.US_ASCII));
+            s.writeRaw(line);
+            s.writeRaw("\r\n".getBytes(StandardCharsets.US_ASCII));
+        });
+
+        Exchange result = servers.send(uri(""), "f.bin");
+
+        assertThat(result.getException()).hasCauseInstanceOf(FtpProtocolException.class)
+                .hasMessageContaining("longer than 8192 characters");
+    }
+
+    @Test
+    void aReplyTricklingOneBytePerSecondHitsTheReplyTimeout() {
+        hostile.on("PASV", (s, arg) -> {
+            for (byte b : "227 Entering Passive Mode (127,0,0,1,4,1)\r\n".getBytes(StandardCharsets.US_ASCII)) {
+                s.writeRaw(new byte[] { b });
+                sleep(1000);
+            }
+        });
+
+        long started = System.nanoTime();
+        Exchange result = servers.send(uri(""), "f.bin");
+
+        assertThat(result.getException()).hasCauseInstanceOf(FtpConnectionException.class)
+                .hasMessageContaining("no complete reply within 2000 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(6));
+        assertNoThreadWaiting();
+    }
+
+    @Test
+    void anUnexpectedCodeToPasvFailsNamingTheCommandAndReply() {
+        hostile.on("PASV", (s, arg) -> s.reply("200 whatever"));
+
+        Exchange result = servers.send(uri(""), "f.bin");
+
+        assertThat(result.getException()).hasCauseInstanceOf(FtpReplyException.class)
+                .hasMessageContaining("PASV").hasMessageContaining("200 whatever");
+    }
+
+    @Test
+    void aReplyWithoutAReplyCodeFailsWithAProtocolError() {
+        hostile.on("STOR", (s, arg) -> s.reply("hello there"));
+
+        Exchange result = servers.send(uri(""), "f.bin");
+
+        assertThat(result.getException()).hasCauseInstanceOf(FtpProtocolException.class).hasMessageContaining("hello there");
+        assertThat(servers.sourceFile("f.bin")).exists();
+        assertNoThreadWaiting();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void assertNoThreadWaiting() {
+        await().atMost(Duration.ofSeconds(5)).until(() -> Thread.getAllStackTraces().values().stream()
+                .flatMap(Arrays::stream).noneMatch(frame -> frame.getClassName().endsWith("TransferLeg")));
+    }
+}
