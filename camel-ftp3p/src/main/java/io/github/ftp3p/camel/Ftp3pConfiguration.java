@@ -73,6 +73,8 @@ public class Ftp3pConfiguration implements Cloneable {
     private long stallTimeout = 60_000;
     @UriParam(defaultValue = "true")
     private boolean resume = true;
+    @UriParam(enums = "none,relay", defaultValue = "none")
+    private String fallback = "none";
 
     public String getSource() {
         return source;
@@ -408,6 +410,20 @@ public class Ftp3pConfiguration implements Cloneable {
      */
     public void setResume(boolean resume) {
         this.resume = resume;
+    }
+
+    public String getFallback() {
+        return fallback;
+    }
+
+    /**
+     * What to do when FXP fails in every orientation (both servers refuse it): none fails the exchange; relay
+     * streams the data through Camel with a fixed buffer (no temporary files, memory flat whatever the size),
+     * continuing from what the target already holds, logged at WARN once per server pair and shown in the
+     * CamelFtp3pMode header.
+     */
+    public void setFallback(String fallback) {
+        this.fallback = fallback;
     }
 
     public Ftp3pConfiguration copy() {

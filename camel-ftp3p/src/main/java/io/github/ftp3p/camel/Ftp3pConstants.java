@@ -39,6 +39,9 @@ public final class Ftp3pConstants {
     @Metadata(label = "producer", description = "The byte the transfer restarted at, continuing a broken earlier "
             + "attempt (REST); 0 when it started from the beginning.", javaType = "long")
     public static final String RESUMED_FROM = "CamelFtp3pResumedFrom";
+    @Metadata(label = "producer", description = "How the data went: fxp (server to server), relay (through Camel, "
+            + "fallback=relay), or none (skipped).", javaType = "String")
+    public static final String MODE = "CamelFtp3pMode";
     /**
      * Exchange property (not a header) holding the latest io.github.ftp3p.protocol.TransferProgress of the
      * transfer: bytes on the target, total, elapsed time, rate and ETA.

@@ -15,6 +15,7 @@ import io.github.ftp3p.protocol.ExtendedMode;
 import io.github.ftp3p.protocol.FtpServerAddress;
 import io.github.ftp3p.protocol.PassiveSide;
 import io.github.ftp3p.protocol.TransferOptions;
+import io.github.ftp3p.transfer.Fallback;
 import io.github.ftp3p.transfer.FileExist;
 import io.github.ftp3p.transfer.FxpSettings;
 import io.github.ftp3p.transfer.Verification;
@@ -62,7 +63,8 @@ final class Ftp3pOptions {
                 choice("verify", c.getVerify(), Verification.class), fileExist,
                 c.isUseTempFile() ? Arguments.requireSafe("tempPrefix", c.getTempPrefix()) : null, c.isAutoCreate(),
                 c.isPreserveLastModified(), positive("progressInterval", c.getProgressInterval()),
-                notNegative("stallTimeout", c.getStallTimeout()), c.isResume());
+                notNegative("stallTimeout", c.getStallTimeout()), c.isResume(),
+                choice("fallback", c.getFallback(), Fallback.class));
     }
 
     /** peer, reply, or the literal address (or host name, resolved once) to announce instead. */

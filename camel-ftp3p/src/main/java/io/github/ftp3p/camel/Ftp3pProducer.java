@@ -59,8 +59,11 @@ public class Ftp3pProducer extends DefaultProducer {
         in.setHeader(Ftp3pConstants.VERIFIED_BY, result.verifiedBy());
         in.setHeader(Ftp3pConstants.SKIPPED, result.skipped());
         in.setHeader(Ftp3pConstants.RESUMED_FROM, result.resumedFrom());
-        if (!result.skipped()) {
+        in.setHeader(Ftp3pConstants.MODE, result.mode());
+        if (result.passiveSide() != null) {
             in.setHeader(Ftp3pConstants.PASSIVE_SIDE, result.passiveSide().label());
+        }
+        if (!result.skipped()) {
             in.setHeader(Ftp3pConstants.SOURCE_REPLY, result.sourceReply().text());
             in.setHeader(Ftp3pConstants.TARGET_REPLY, result.targetReply().text());
         }

@@ -73,7 +73,7 @@ public final class FxpTransfer {
 
         PassiveAddress address;
         try {
-            address = openPassive(passive, extended);
+            address = openPassive(passive, extended, options);
             state = State.PASSIVE;
             FtpCommand port = extended ? FtpCommand.of("EPRT", address.eprtArgument()) : portCommand(address, active);
             FtpReply reply = active.execute(port);
@@ -139,7 +139,7 @@ public final class FxpTransfer {
         target.abandon();
     }
 
-    private static void restart(ControlConnection connection, long offset) {
+    static void restart(ControlConnection connection, long offset) {
         FtpCommand rest = FtpCommand.of("REST", Long.toString(offset));
         FtpReply reply = connection.execute(rest);
         if (reply.code() != 350) {
@@ -156,7 +156,11 @@ public final class FxpTransfer {
         return FtpCommand.of("PORT", address.portArgument());
     }
 
-    private PassiveAddress openPassive(ControlConnection passive, boolean extended) {
+    /**
+     * PASV or EPSV to {@code passive}, and the data address to use: the {@link AddressPolicy}'s choice, which
+     * must pass the {@link DataNetworks} checks.
+     */
+    static PassiveAddress openPassive(ControlConnection passive, boolean extended, TransferOptions options) {
         FtpCommand command = FtpCommand.of(extended ? "EPSV" : "PASV");
         FtpReply reply = passive.execute(command);
         if (reply.code() != (extended ? 229 : 227)) {

@@ -26,11 +26,12 @@ import io.github.ftp3p.protocol.TransferOptions;
  * @param stallTimeout         a transfer whose target does not grow for this long is aborted; zero for never
  * @param resume               keep the temporary file of a broken transfer and continue from its size (REST) on
  *                             the next attempt, when both servers offer REST STREAM
+ * @param fallback             what to do when FXP fails in every orientation
  */
 public record FxpSettings(PassiveSide passiveSide, TransferOptions transfer, ConnectionSettings connection,
         int maxConnections, Duration noopAfterIdle, Verification verification, FileExist fileExist, String tempPrefix,
         boolean autoCreate, boolean preserveLastModified, Duration progressInterval, Duration stallTimeout,
-        boolean resume) {
+        boolean resume, Fallback fallback) {
 
     public FxpSettings {
         Objects.requireNonNull(passiveSide, "passiveSide");
@@ -41,6 +42,7 @@ public record FxpSettings(PassiveSide passiveSide, TransferOptions transfer, Con
         Objects.requireNonNull(fileExist, "fileExist");
         Objects.requireNonNull(progressInterval, "progressInterval");
         Objects.requireNonNull(stallTimeout, "stallTimeout");
+        Objects.requireNonNull(fallback, "fallback");
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be at least 1, not " + maxConnections);
         }
@@ -58,6 +60,7 @@ public record FxpSettings(PassiveSide passiveSide, TransferOptions transfer, Con
     /** Defaults for everything but the connection settings, as the Camel endpoint documents them. */
     public static FxpSettings defaults(ConnectionSettings connection, TransferOptions transfer) {
         return new FxpSettings(PassiveSide.AUTO, transfer, connection, 4, Duration.ofSeconds(10), Verification.SIZE,
-                FileExist.OVERRIDE, ".ftp3p.", true, false, Duration.ofSeconds(1), Duration.ofSeconds(60), true);
+                FileExist.OVERRIDE, ".ftp3p.", true, false, Duration.ofSeconds(1), Duration.ofSeconds(60), true,
+                Fallback.NONE);
     }
 }

@@ -12,6 +12,7 @@ import io.github.ftp3p.protocol.FtpReplyException;
 import io.github.ftp3p.protocol.FtpTransferException;
 import io.github.ftp3p.protocol.FxpTransfer;
 import io.github.ftp3p.protocol.Paths;
+import io.github.ftp3p.protocol.RelayTransfer;
 import io.github.ftp3p.protocol.Side;
 import io.github.ftp3p.protocol.TargetExistsException;
 import io.github.ftp3p.protocol.TransferOutcome;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * <li>fileExist: for Fail, Ignore and Move, SIZE on the target tells whether it exists.</li>
  * <li>autoCreate: MKD of each missing level of the target directory.</li>
  * <li>the FXP handshake ({@link FxpTransfer}) in each allowed orientation until one works, writing a
- * temporary name (or appending with APPE); a progress monitor polls the target meanwhile.</li>
+ * temporary name (or appending with APPE); a progress monitor polls the target meanwhile. With
+ * fallback=relay, when every orientation is refused, the data through this host ({@link RelayTransfer}).</li>
  * <li>verification: SIZE, or the strongest hash both servers offer.</li>
  * <li>RNFR/RNTO of the temporary file to the final name.</li>
  * <li>MFMT (or SITE UTIME) with the source's MDTM, when asked.</li>
@@ -50,6 +52,7 @@ final class TransferJob {
     private final String writePath;
     private final boolean append;
     private long resumedFrom;
+    private String mode;
 
     TransferJob(FxpClient client, FxpClient.Lease lease, TransferRequest request, long started) {
         this.client = client;
@@ -102,41 +105,90 @@ final class TransferJob {
             default -> { }
         }
         return new TransferResult(sourcePath, targetPath, size, outcome.passiveSide(), outcome.sourceReply(),
-                outcome.targetReply(), elapsed(), verifiedBy, request.sourceAction(), false, resumedFrom);
+                outcome.targetReply(), elapsed(), verifiedBy, request.sourceAction(), false, resumedFrom, mode);
     }
 
-    /** The FXP handshake in each allowed orientation until one works. */
+    /**
+     * The FXP handshake in each allowed orientation until one works; then, with fallback=relay, the data
+     * through this host.
+     */
     private TransferOutcome transferData(long sourceSize) {
         FtpCommand stor = FtpCommand.of(append ? "APPE" : "STOR", writePath);
         List<Side> orientations = settings.passiveSide().orientations();
         for (int i = 0; ; i++) {
             Side passive = orientations.get(i);
-            long restartAt = resumeOffset(sourceSize);
+            long restartAt = request.retry() ? resumeOffset(sourceSize) : 0;
             FxpTransfer transfer = new FxpTransfer(lease.source(), lease.target(), passive, settings.transfer(),
                     settings.connection().replyTimeout(), client.executor);
             TransferOutcome outcome;
-            try (ProgressMonitor ignored = new ProgressMonitor(client.scheduler, client.targetPool, writePath, sourceSize,
-                    settings.progressInterval(), settings.stallTimeout(), request.listener(), transfer::abort)) {
+            try (ProgressMonitor ignored = monitor(sourceSize, transfer::abort)) {
                 outcome = transfer.run(sourcePath, stor, restartAt);
             }
-            lease.targetTouched |= outcome.succeeded() || outcome.targetTouched();
             if (outcome.succeeded()) {
-                resumedFrom = restartAt;
-                return outcome;
+                return succeeded(outcome, restartAt, "fxp");
             }
-            if (outcome.targetTouched()) {
-                if (resumable() && outcome.failure().connectionLost()) {
-                    lease.resumable = true;
-                    LOG.info("Keeping the partial {} to resume from after: {}", writePath, outcome.failure().getMessage());
-                } else {
-                    removeWritten();
-                }
+            boolean last = i + 1 == orientations.size();
+            boolean relayNext = last && outcome.orientationRefused() && settings.fallback() == Fallback.RELAY;
+            handleFailure(outcome, relayNext);
+            if (relayNext) {
+                return relay(sourceSize, stor, outcome);
             }
-            if (!outcome.orientationRefused() || i + 1 == orientations.size()) {
+            if (!outcome.orientationRefused() || last) {
                 throw outcome.failure();
             }
             LOG.info("FXP with the {} passive failed ({}); trying with the {} passive", passive.label(),
                     outcome.failure().getMessage(), orientations.get(i + 1).label());
+        }
+    }
+
+    /** Streams the data through this host, continuing from what the target already holds under the temporary name. */
+    private TransferOutcome relay(long sourceSize, FtpCommand stor, TransferOutcome fxpFailure) {
+        client.warnOnce("relay", "FXP between {} and {} failed in every orientation ({}); relaying the data through this "
+                + "host instead (fallback=relay)", client.source.identity(), client.target.identity(),
+                fxpFailure.failure().getMessage());
+        long restartAt = resumeOffset(sourceSize);
+        RelayTransfer relay = new RelayTransfer(lease.source(), lease.target(), settings.transfer(),
+                settings.connection().socketFactory(), settings.connection().replyTimeout());
+        TransferOutcome outcome;
+        try (ProgressMonitor ignored = monitor(sourceSize, e -> {
+            lease.source().abandon();
+            lease.target().abandon();
+        })) {
+            outcome = relay.run(sourcePath, stor, restartAt);
+        }
+        if (outcome.succeeded()) {
+            return succeeded(outcome, restartAt, "relay");
+        }
+        handleFailure(outcome, false);
+        throw outcome.failure();
+    }
+
+    private ProgressMonitor monitor(long sourceSize, java.util.function.Consumer<FtpTransferException> onStall) {
+        return new ProgressMonitor(client.scheduler, client.targetPool, writePath, sourceSize, settings.progressInterval(),
+                settings.stallTimeout(), request.listener(), onStall);
+    }
+
+    private TransferOutcome succeeded(TransferOutcome outcome, long restartAt, String how) {
+        lease.targetTouched = true;
+        resumedFrom = restartAt;
+        mode = how;
+        return outcome;
+    }
+
+    /**
+     * After a failed attempt that may have written on the target: keep the temporary file when a retry (or
+     * the relay that follows) can resume from it, else remove it.
+     */
+    private void handleFailure(TransferOutcome outcome, boolean relayNext) {
+        if (!outcome.targetTouched()) {
+            return;
+        }
+        lease.targetTouched = true;
+        if (resumable() && (relayNext || outcome.failure().connectionLost())) {
+            lease.resumable = true;
+            LOG.info("Keeping the partial {} to resume from after: {}", writePath, outcome.failure().getMessage());
+        } else {
+            removeWritten();
         }
     }
 
@@ -151,7 +203,7 @@ final class TransferJob {
      * source. This assumes the source did not change in between; verify=checksum proves it.
      */
     private long resumeOffset(long sourceSize) {
-        if (!request.retry() || sourceSize <= 0 || !resumable()) {
+        if (sourceSize <= 0 || !resumable()) {
             return 0;
         }
         long partial = size(Side.TARGET, writePath, false);
@@ -358,7 +410,7 @@ final class TransferJob {
     private TransferResult result(long size, TransferOutcome outcome, String verifiedBy, SourceAction action, boolean skipped) {
         return new TransferResult(sourcePath, targetPath, size, outcome == null ? null : outcome.passiveSide(),
                 outcome == null ? null : outcome.sourceReply(), outcome == null ? null : outcome.targetReply(), elapsed(),
-                verifiedBy, action, skipped, 0);
+                verifiedBy, action, skipped, 0, "none");
     }
 
     private Duration elapsed() {

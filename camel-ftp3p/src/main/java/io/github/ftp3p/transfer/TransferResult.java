@@ -19,8 +19,9 @@ import io.github.ftp3p.protocol.Side;
  * @param sourceAction what was done to the source
  * @param skipped      the target existed and fileExist=Ignore: nothing was transferred
  * @param resumedFrom  the byte the transfer restarted at (REST), after a broken earlier attempt; 0 when it did not
+ * @param mode         "fxp" (server to server), "relay" (through this host, fallback=relay), or "none" (skipped)
  */
 public record TransferResult(String sourcePath, String targetPath, long size, Side passiveSide, FtpReply sourceReply,
         FtpReply targetReply, Duration duration, String verifiedBy, SourceAction sourceAction, boolean skipped,
-        long resumedFrom) {
+        long resumedFrom, String mode) {
 }

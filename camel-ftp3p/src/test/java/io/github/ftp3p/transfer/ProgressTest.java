@@ -86,7 +86,7 @@ class ProgressTest {
                 new TransferOptions(ExtendedMode.AUTO, AddressPolicy.PEER, Duration.ZERO));
         FxpSettings settings = new FxpSettings(defaults.passiveSide(), defaults.transfer(), connection, 4,
                 defaults.noopAfterIdle(), defaults.verification(), defaults.fileExist(), defaults.tempPrefix(), true, false,
-                Duration.ofMillis(50), defaults.stallTimeout(), true);
+                Duration.ofMillis(50), defaults.stallTimeout(), true, Fallback.NONE);
 
         try (FxpClient client = new FxpClient(server(source, ""), server(target, ""), settings, executor, scheduler)) {
             TransferResult result = client.transfer(TransferRequest.copy("big.bin", "big.bin").withListener(listener));
