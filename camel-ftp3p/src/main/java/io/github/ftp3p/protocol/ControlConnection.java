@@ -31,6 +31,7 @@ public final class ControlConnection implements Closeable {
     private final CommandChannel channel;
     private final Duration replyTimeout;
     private volatile boolean broken;
+    private FtpReply greeting;
     private volatile long lastUsedNanos = System.nanoTime();
 
     private ControlConnection(Side side, FtpServerAddress server, CommandChannel channel, Duration replyTimeout) {
@@ -72,7 +73,7 @@ public final class ControlConnection implements Closeable {
         } catch (IOException e) {
             throw new FtpConnectionException(side, null, "cannot connect to " + server.host() + ":" + server.port(), e);
         }
-        FtpReply greeting = currentReply();
+        greeting = currentReply();
         LOG.debug("{} < {}", side, greeting);
         if (!greeting.isPositive()) {
             throw new FtpReplyException(side, null, greeting);
@@ -174,6 +175,11 @@ public final class ControlConnection implements Closeable {
 
     public Side side() {
         return side;
+    }
+
+    /** The server's 220 greeting, which often names the server software. */
+    public FtpReply greeting() {
+        return greeting;
     }
 
     public FtpServerAddress server() {

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.ftp3p.pool.ConnectionPool;
 import io.github.ftp3p.protocol.ControlConnection;
+import io.github.ftp3p.protocol.FtpReply;
 import io.github.ftp3p.protocol.FtpServerAddress;
 import io.github.ftp3p.protocol.FtpTransferException;
 import io.github.ftp3p.protocol.Side;
@@ -135,6 +136,12 @@ public final class FxpClient implements AutoCloseable {
 
         ControlConnection side(Side side) {
             return side == Side.SOURCE ? source() : target();
+        }
+
+        /** The greeting of the connection held for {@code side}, without opening one; null when none is held. */
+        FtpReply greeting(Side side) {
+            ControlConnection held = side == Side.SOURCE ? sourceConnection : targetConnection;
+            return held == null ? null : held.greeting();
         }
 
         private ControlConnection usable(ConnectionPool pool, ControlConnection current) {

@@ -1,6 +1,7 @@
 package io.github.ftp3p.transfer;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +11,9 @@ import io.github.ftp3p.protocol.FtpReply;
 import io.github.ftp3p.protocol.FtpProtocolException;
 import io.github.ftp3p.protocol.FtpReplyException;
 import io.github.ftp3p.protocol.FtpTransferException;
+import io.github.ftp3p.protocol.FxpRefusedException;
 import io.github.ftp3p.protocol.FxpTransfer;
+import io.github.ftp3p.protocol.ServerSoftware;
 import io.github.ftp3p.protocol.Paths;
 import io.github.ftp3p.protocol.RelayTransfer;
 import io.github.ftp3p.protocol.Side;
@@ -115,6 +118,7 @@ final class TransferJob {
     private TransferOutcome transferData(long sourceSize) {
         FtpCommand stor = FtpCommand.of(append ? "APPE" : "STOR", writePath);
         List<Side> orientations = settings.passiveSide().orientations();
+        List<String> attempts = new ArrayList<>();
         for (int i = 0; ; i++) {
             Side passive = orientations.get(i);
             long restartAt = request.retry() ? resumeOffset(sourceSize) : 0;
@@ -133,8 +137,14 @@ final class TransferJob {
             if (relayNext) {
                 return relay(sourceSize, stor, outcome);
             }
-            if (!outcome.orientationRefused() || last) {
+            if (!outcome.orientationRefused()) {
                 throw outcome.failure();
+            }
+            attempts.add(passive.label() + " passive: " + outcome.failure().getMessage());
+            if (last) {
+                throw new FxpRefusedException(attempts, outcome.failure(),
+                        ServerSoftware.fromGreeting(lease.greeting(Side.SOURCE)),
+                        ServerSoftware.fromGreeting(lease.greeting(Side.TARGET)));
             }
             LOG.info("FXP with the {} passive failed ({}); trying with the {} passive", passive.label(),
                     outcome.failure().getMessage(), orientations.get(i + 1).label());
