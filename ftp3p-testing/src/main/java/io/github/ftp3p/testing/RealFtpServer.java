@@ -1,0 +1,249 @@
+package io.github.ftp3p.testing;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A real FTP server process (vsftpd 3.0.3, ProFTPD 1.3.8 or Pure-FTPd 1.0.50 from Debian 12) started on loopback
+ * for one test, with its own configuration, home, pid file, logs and passive port range, all under a work
+ * directory.
+ *
+ * <p>Why it exists: Apache FtpServer answers a passive {@code STOR}/{@code RETR} with {@code 150} at once, and has
+ * no FXP switch. The real servers answer the passive side only when the data connection arrives, each has its
+ * own FXP switch and its own replies: an FXP client is only proven against them.
+ *
+ * <p>Installing: {@code .ci/install-ftp-servers} puts the binaries in place: {@code /usr/sbin/vsftpd},
+ * {@code $FTP3P_SERVERS/proftpd/usr/sbin/proftpd}, {@code $FTP3P_SERVERS/pure-ftpd/usr/sbin/pure-ftpd}, where
+ * {@code FTP3P_SERVERS} is a system property or environment variable (in that order), by default
+ * {@code /opt/ftp3p-servers}. The factories return {@link Optional#empty()} when a binary is absent, so that a test
+ * can skip with {@link #unavailableReason(String)}:
+ * <pre>{@code
+ * Optional<RealFtpServer> s = RealFtpServer.proftpd(tmp.resolve("a"), RealFtpServer.Options.defaults());
+ * assumeTrue(s.isPresent(), () -> RealFtpServer.unavailableReason("proftpd"));
+ * try (RealFtpServer server = s.get()) { ... }
+ * }</pre>
+ * A server that is installed but fails to start is an error ({@link IllegalStateException} with the tail of its
+ * log), not a skip.
+ *
+ * <p>Accounts and directories:
+ * <ul>
+ *   <li><b>vsftpd</b>: anonymous only (local users need PAM and a system account): {@link #user()} is
+ *       {@code "anonymous"} and {@link #password()} is {@code ""}. The server runs with {@code no_anon_password=YES},
+ *       so {@code USER anonymous} is answered {@code 230} at once and no {@code PASS} is needed (commons-net's
+ *       {@code login()} handles that). The login lands in {@link #loginDirectory()} (vsftpd's {@code anon_root},
+ *       which vsftpd insists is not writable), and uploads go to {@link #writableDirectory()} {@code "upload"},
+ *       i.e. {@link #home()} {@code = loginDirectory()/upload}, owned by the {@code ftp} user and mode 0777.
+ *       Anonymous uploads are created 0644 ({@code anon_umask=022}), may overwrite and delete
+ *       ({@code anon_other_write_enable=YES}), and downloads are not limited to world-readable files.</li>
+ *   <li><b>proftpd</b> and <b>pure-ftpd</b>: one virtual user (uid/gid 65534) with a SHA-512 crypt password,
+ *       chrooted into {@link #home()} (mode 0777), which is also {@link #loginDirectory()};
+ *       {@link #writableDirectory()} is {@code ""}.</li>
+ * </ul>
+ * Files the server writes belong to the server's user ({@code ftp} or {@code nobody}); files a test puts into
+ * {@link #home()} belong to the test's user (root here), so the server may read but not overwrite them unless the
+ * test makes them writable. ProFTPD resolves the home as {@code nobody}, so for it the work directory and each of
+ * its ancestors get search permission for others ({@code o+x}, not read) where they lack it (a JUnit
+ * {@code @TempDir} is 0700); otherwise every login fails with {@code 530 Login incorrect.}.
+ *
+ * <p>Processes: every server runs in the foreground as a child of this JVM, as root (vsftpd and Pure-FTPd refuse
+ * anything else; ProFTPD starts as root and serves as {@code nobody}). Each control connection forks session
+ * processes; {@link #close()} kills the server and all its descendants by PID and waits for them. A JVM shutdown
+ * hook does the same as a safety net. A failed FXP can leave a session blocked in {@code accept} for minutes, which
+ * is why the sessions are killed too.
+ *
+ * <p>Timing (measured here): each starts in 30-150 ms; a login (connect, {@code 220}, {@code USER}/{@code PASS},
+ * {@code 230}) takes about 4 ms on vsftpd, 5 ms on ProFTPD and 10-20 ms on Pure-FTPd. ProFTPD quirk: when a session
+ * process exits while the master waits in {@code select}, the master sleeps twice 200 ms on the interrupted call
+ * before accepting again, so a connection opened right after another one closed may get its greeting 200-400 ms
+ * late. No configuration avoids it (it is the compiled-in EINTR retry interval); reuse connections where it matters.
+ * For the same reason the start-up probe connection to ProFTPD is kept open, idle and not logged in, until
+ * {@link #close()}, so that the test's first connection is not delayed by the probe's end.
+ *
+ * <p>IPv6: with {@link Options#ipv6()} the server listens on {@code ::1} only ({@link #host()} is {@code "::1"});
+ * all three support it. Over IPv6 clients must use {@code EPSV}/{@code EPRT}: {@code PASV}/{@code PORT} are
+ * IPv4-only.
+ *
+ * <p>Each instance needs its own work directory (files are named by kind, so one vsftpd, one proftpd and one
+ * pure-ftpd may share a directory, but two servers of the same kind may not).
+ */
+public interface RealFtpServer extends AutoCloseable {
+
+    /** {@link #kind()} of vsftpd. */
+    String VSFTPD = "vsftpd";
+    /** {@link #kind()} of ProFTPD. */
+    String PROFTPD = "proftpd";
+    /** {@link #kind()} of Pure-FTPd. */
+    String PURE_FTPD = "pure-ftpd";
+    /** Every kind, in a stable order. */
+    List<String> KINDS = List.of(VSFTPD, PROFTPD, PURE_FTPD);
+
+    /** System property, then environment variable, naming the directory the extracted servers live in. */
+    String SERVERS_DIR_VARIABLE = "FTP3P_SERVERS";
+    /** Default of {@link #SERVERS_DIR_VARIABLE}. */
+    String DEFAULT_SERVERS_DIR = "/opt/ftp3p-servers";
+
+    /**
+     * How a server is configured.
+     *
+     * @param fxpAllowed       allow FXP (default {@code true}): vsftpd {@code pasv_promiscuous=YES} and
+     *                         {@code port_promiscuous=YES}; ProFTPD {@code AllowForeignAddress on}; Pure-FTPd
+     *                         {@code -w -W} (FXP for authenticated and anonymous users). With {@code false} all of
+     *                         these are off, which refuses FXP only when the two control connections come from
+     *                         different addresses (e.g. one client socket bound to {@code 127.0.0.2}).
+     * @param ipv6             listen on {@code ::1} instead of {@code 127.0.0.1} (default {@code false})
+     * @param passivePortCount size of the passive port range (default 32). Pure-FTPd admits at most half as many
+     *                         simultaneous clients as it has passive ports ("You are user number 1 of 16
+     *                         allowed"), so raise it for tests with many parallel connections.
+     */
+    record Options(boolean fxpAllowed, boolean ipv6, int passivePortCount) {
+
+        public Options {
+            if (passivePortCount < 2 || passivePortCount > 1000) {
+                throw new IllegalArgumentException("passivePortCount must be within 2..1000: " + passivePortCount);
+            }
+        }
+
+        /** FXP allowed, IPv4, 32 passive ports. */
+        public static Options defaults() {
+            return new Options(true, false, 32);
+        }
+
+        public Options withFxpAllowed(boolean value) {
+            return new Options(value, ipv6, passivePortCount);
+        }
+
+        public Options withIpv6(boolean value) {
+            return new Options(fxpAllowed, value, passivePortCount);
+        }
+
+        public Options withPassivePortCount(int value) {
+            return new Options(fxpAllowed, ipv6, value);
+        }
+    }
+
+    /**
+     * Starts vsftpd ({@code /usr/sbin/vsftpd}) with anonymous access, or returns empty if it is not installed.
+     *
+     * @param workDir directory for its configuration, anon_root, logs and secure_chroot_dir; created if missing
+     * @throws IllegalStateException if it is installed but cannot be configured or started within 15 s
+     */
+    static Optional<RealFtpServer> vsftpd(Path workDir, Options options) {
+        return start(VSFTPD, workDir, options);
+    }
+
+    /**
+     * Starts ProFTPD ({@code $FTP3P_SERVERS/proftpd/usr/sbin/proftpd}) with one virtual user, or returns empty if it
+     * is not installed.
+     *
+     * @throws IllegalStateException if it is installed but cannot be configured or started within 15 s
+     */
+    static Optional<RealFtpServer> proftpd(Path workDir, Options options) {
+        return start(PROFTPD, workDir, options);
+    }
+
+    /**
+     * Starts Pure-FTPd ({@code $FTP3P_SERVERS/pure-ftpd/usr/sbin/pure-ftpd}) with one puredb user, or returns empty
+     * if it is not installed. Pure-FTPd (re)creates {@code /var/run/pure-ftpd/} at start.
+     *
+     * @throws IllegalStateException if it is installed but cannot be configured or started within 15 s
+     */
+    static Optional<RealFtpServer> pureFtpd(Path workDir, Options options) {
+        return start(PURE_FTPD, workDir, options);
+    }
+
+    /**
+     * Starts a server of the given kind, or returns empty if {@link #unavailableReason(String)} is not null.
+     *
+     * @throws IllegalArgumentException if {@code kind} is not one of {@link #KINDS}, or the work directory's path
+     *                                  contains {@code ':'} or white space (it goes into passwd-style files)
+     * @throws IllegalStateException    if the server is installed but cannot be configured or started
+     */
+    static Optional<RealFtpServer> start(String kind, Path workDir, Options options) {
+        return RealFtpServerProcess.start(kind, workDir, options);
+    }
+
+    /**
+     * Why a server of this kind cannot be started here (missing binary, not running as root, unknown kind), phrased
+     * for a test's skip message; {@code null} if it can be.
+     */
+    static String unavailableReason(String kind) {
+        return RealFtpServerProcess.unavailableReason(kind);
+    }
+
+    /** {@code unavailableReason(kind) == null}. */
+    static boolean isAvailable(String kind) {
+        return unavailableReason(kind) == null;
+    }
+
+    /** The directory the extracted ProFTPD and Pure-FTPd live in ({@code FTP3P_SERVERS}). */
+    static Path serversDirectory() {
+        return RealFtpServerProcess.serversDirectory();
+    }
+
+    /** The server binary this kind is started from (it may not exist). */
+    static Path binary(String kind) {
+        return RealFtpServerProcess.binary(kind);
+    }
+
+    /** {@code "vsftpd"}, {@code "proftpd"} or {@code "pure-ftpd"}. */
+    String kind();
+
+    /** {@code "127.0.0.1"}, or {@code "::1"} with {@link Options#ipv6()}. */
+    String host();
+
+    /** The control port. */
+    int port();
+
+    /** Login name: {@code "anonymous"} for vsftpd, else the virtual user. */
+    String user();
+
+    /** Password: {@code ""} for vsftpd (none is asked for), else the virtual user's. */
+    String password();
+
+    /**
+     * The writable directory uploads go to, on the local file system: {@code loginDirectory()/writableDirectory()}.
+     * For vsftpd this is {@code anon_root/upload}; for the others it is the login directory itself.
+     */
+    Path home();
+
+    /** The local directory that is {@code /} for the logged-in client (a chroot). */
+    Path loginDirectory();
+
+    /**
+     * The directory a client should upload into, relative to the login directory: {@code "upload"} for vsftpd,
+     * {@code ""} for the others (the login directory itself is writable).
+     */
+    String writableDirectory();
+
+    /**
+     * The server's log: for vsftpd and ProFTPD, their own log (vsftpd logs every command and reply), into which
+     * the process's stdout and stderr also go; for Pure-FTPd, which only logs to syslog, just its stdout and stderr.
+     */
+    Path logFile();
+
+    /** The last {@code maxLines} lines of {@link #logFile()} (and of the transfer log, if separate). */
+    String logTail(int maxLines);
+
+    /** First and last port of the passive range. */
+    int passivePortMin();
+
+    int passivePortMax();
+
+    /** PID of the server's master process. */
+    long pid();
+
+    /** How long the start took, from writing the configuration to the {@code 220} greeting. */
+    Duration startupTime();
+
+    /** Whether the master process is still running. */
+    boolean isAlive();
+
+    /**
+     * Kills the server and all its session processes (by PID) and waits for them to exit; then releases the
+     * passive port range. Further calls do nothing.
+     */
+    @Override
+    void close();
+}
