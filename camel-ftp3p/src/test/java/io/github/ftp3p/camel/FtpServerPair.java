@@ -95,7 +95,7 @@ public final class FtpServerPair implements BeforeEachCallback, AfterEachCallbac
         return file;
     }
 
-    static void writeRandom(Path file, long size, long seed) {
+    public static void writeRandom(Path file, long size, long seed) {
         Random random = new Random(seed);
         byte[] buffer = new byte[1 << 16];
         try {
@@ -111,7 +111,7 @@ public final class FtpServerPair implements BeforeEachCallback, AfterEachCallbac
         }
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    public static void deleteTree(Path dir) throws IOException {
         if (dir == null || !Files.exists(dir)) {
             return;
         }

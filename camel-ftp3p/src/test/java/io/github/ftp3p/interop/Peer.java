@@ -1,0 +1,37 @@
+package io.github.ftp3p.interop;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import io.github.ftp3p.testing.EmbeddedFtpServer;
+import io.github.ftp3p.testing.RealFtpServer;
+
+/** One running server of the interop matrix, whatever its kind, as ftp3p sees it. */
+record Peer(String kind, String host, int port, String user, String password, String directory, Path home,
+        AutoCloseable process) implements AutoCloseable {
+
+    static final String FTPSERVER = "ftpserver";
+
+    static Peer embedded(Path work, boolean ipChecks) {
+        EmbeddedFtpServer server = EmbeddedFtpServer.start("ftpserver", work, ipChecks);
+        return new Peer(FTPSERVER, server.host(), server.port(), server.user(), server.password(), "", server.home(), server);
+    }
+
+    /** A Debian server, or empty when it is not installed. */
+    static Optional<Peer> real(String kind, Path work, RealFtpServer.Options options) {
+        return RealFtpServer.start(kind, work, options).map(s -> new Peer(kind, s.host(), s.port(), s.user(), s.password(),
+                s.writableDirectory(), s.home(), s));
+    }
+
+    /** The server URI and password options for one side of an ftp3p endpoint. */
+    String options(String side) {
+        String hostPart = host.contains(":") ? "[" + host + "]" : host;
+        return side + "=ftp://" + user + "@" + hostPart + ":" + port + "/" + directory
+                + (password.isEmpty() ? "" : "&" + side + "Password=RAW(" + password + ")");
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.close();
+    }
+}
