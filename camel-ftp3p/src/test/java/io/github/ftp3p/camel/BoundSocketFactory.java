@@ -11,11 +11,11 @@ import javax.net.SocketFactory;
  * Sockets bound to one local address, such as 127.0.0.2: on loopback every address is 127.0.0.1, so a server's
  * "the data connection must come from the client" check always passes; from 127.0.0.2 it bites.
  */
-final class BoundSocketFactory extends SocketFactory {
+public final class BoundSocketFactory extends SocketFactory {
 
     private final InetAddress local;
 
-    BoundSocketFactory(String local) throws IOException {
+    public BoundSocketFactory(String local) throws IOException {
         this.local = InetAddress.getByName(local);
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 
 import io.github.ftp3p.protocol.DataNetworks.Cidr;
 import net.jqwik.api.Arbitraries;
@@ -36,7 +35,7 @@ class DataNetworksFuzz {
             assertThat(cidr.prefix()).isBetween(0, cidr.network().getAddress().length * 8);
             outcome = "parsed";
         } catch (IllegalArgumentException e) {
-            assertThat(e.getMessage()).contains(text);
+            assertThat(e.getMessage()).isNotBlank();
             outcome = "IllegalArgumentException";
         }
         Statistics.label("outcome").collect(outcome);
@@ -44,9 +43,8 @@ class DataNetworksFuzz {
 
     @Property
     void aNameIsRefusedWithoutALookup(@ForAll("names") String host, @ForAll("suffixes") String suffix) {
-        assertThatThrownBy(() -> Cidr.parse(host + suffix)).isInstanceOf(IllegalArgumentException.class)
-                .satisfies(e -> assertThat(e.getCause()).as("the cause, when a lookup failed")
-                        .isNotInstanceOf(UnknownHostException.class));
+        // Refused by the check of the text: a refusal by InetAddress would have an UnknownHostException as cause.
+        assertThatThrownBy(() -> Cidr.parse(host + suffix)).isInstanceOf(IllegalArgumentException.class).hasNoCause();
     }
 
     @Property

@@ -96,8 +96,10 @@ public interface RealFtpServer extends AutoCloseable {
      * @param passivePortCount size of the passive port range (default 32). Pure-FTPd admits at most half as many
      *                         simultaneous clients as it has passive ports ("You are user number 1 of 16
      *                         allowed"), so raise it for tests with many parallel connections.
+     * @param passiveFxpOnly   vsftpd only, with {@code fxpAllowed}: {@code pasv_promiscuous=YES} but
+     *                         {@code port_promiscuous=NO}, so FXP works only with this server passive
      */
-    record Options(boolean fxpAllowed, boolean ipv6, int passivePortCount) {
+    record Options(boolean fxpAllowed, boolean ipv6, int passivePortCount, boolean passiveFxpOnly) {
 
         public Options {
             if (passivePortCount < 2 || passivePortCount > 1000) {
@@ -107,19 +109,23 @@ public interface RealFtpServer extends AutoCloseable {
 
         /** FXP allowed, IPv4, 32 passive ports. */
         public static Options defaults() {
-            return new Options(true, false, 32);
+            return new Options(true, false, 32, false);
         }
 
         public Options withFxpAllowed(boolean value) {
-            return new Options(value, ipv6, passivePortCount);
+            return new Options(value, ipv6, passivePortCount, passiveFxpOnly);
         }
 
         public Options withIpv6(boolean value) {
-            return new Options(fxpAllowed, value, passivePortCount);
+            return new Options(fxpAllowed, value, passivePortCount, passiveFxpOnly);
         }
 
         public Options withPassivePortCount(int value) {
-            return new Options(fxpAllowed, ipv6, value);
+            return new Options(fxpAllowed, ipv6, value, passiveFxpOnly);
+        }
+
+        public Options withPassiveFxpOnly(boolean value) {
+            return new Options(fxpAllowed, ipv6, passivePortCount, value);
         }
     }
 

@@ -286,7 +286,7 @@ final class RealFtpServerProcess implements RealFtpServer {
                 + "pasv_enable=YES\n"
                 + "port_enable=YES\n"
                 + "pasv_promiscuous=" + yes + "\n"
-                + "port_promiscuous=" + yes + "\n"
+                + "port_promiscuous=" + (o.passiveFxpOnly() ? "NO" : yes) + "\n"
                 + "pasv_min_port=" + ports.min() + "\n"
                 + "pasv_max_port=" + ports.max() + "\n"
                 + "connect_from_port_20=NO\n"
