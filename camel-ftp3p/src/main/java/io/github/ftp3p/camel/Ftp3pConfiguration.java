@@ -16,6 +16,8 @@ public class Ftp3pConfiguration implements Cloneable {
     private String source;
     @UriParam
     private String sourceUsername;
+    @UriParam
+    private String sourceDirectory;
     @UriParam(label = "security", secret = true)
     private String sourcePassword;
     @UriParam
@@ -23,6 +25,8 @@ public class Ftp3pConfiguration implements Cloneable {
     private String target;
     @UriParam
     private String targetUsername;
+    @UriParam
+    private String targetDirectory;
     @UriParam(label = "security", secret = true)
     private String targetPassword;
     @UriParam
@@ -81,10 +85,10 @@ public class Ftp3pConfiguration implements Cloneable {
     }
 
     /**
-     * The server and directory to read files from, as an ftp URI with the user, host, port (default 21) and
-     * directory, for example ftp://partner at host-a:2121/outbox written with an at sign. The directory is relative
-     * to the login directory; two slashes make it absolute (ftp://host//srv/out). The password goes in
-     * sourcePassword, never in the URI.
+     * The server and directory to read files from: an ftp URI with the user, host, port (default 21) and
+     * directory, for example ftp://partner at host-a:2121/outbox written with an at sign, or #name of an
+     * Ftp3pServer bean defined once for many endpoints. The directory is relative to the login directory; two
+     * slashes make it absolute (ftp://host//srv/out). The password goes in sourcePassword, never in the URI.
      */
     public void setSource(String source) {
         this.source = source;
@@ -97,6 +101,27 @@ public class Ftp3pConfiguration implements Cloneable {
     /** The user to log in to the source with, when the source URI has none. Default: anonymous. */
     public void setSourceUsername(String sourceUsername) {
         this.sourceUsername = sourceUsername;
+    }
+
+    public String getSourceDirectory() {
+        return sourceDirectory;
+    }
+
+    /**
+     * The directory on the source, replacing the one in the source URI or named server: handy when one server
+     * bean (source=#name) serves several routes.
+     */
+    public void setSourceDirectory(String sourceDirectory) {
+        this.sourceDirectory = sourceDirectory;
+    }
+
+    public String getTargetDirectory() {
+        return targetDirectory;
+    }
+
+    /** The directory on the target, replacing the one in the target URI or named server. */
+    public void setTargetDirectory(String targetDirectory) {
+        this.targetDirectory = targetDirectory;
     }
 
     public String getSourcePassword() {

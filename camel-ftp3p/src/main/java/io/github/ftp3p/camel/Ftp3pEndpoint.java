@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.ftp3p.protocol.FtpServerAddress;
+import io.github.ftp3p.protocol.Side;
 import io.github.ftp3p.transfer.FxpClient;
 import io.github.ftp3p.transfer.FxpSettings;
 import org.apache.camel.Category;
@@ -11,6 +12,8 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Expression;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -21,6 +24,7 @@ import org.apache.camel.support.DefaultEndpoint;
  * Copy or move files from one FTP server to another, server-to-server (FXP): the data goes straight between
  * the two servers and never through Camel.
  */
+@ManagedResource(description = "ftp3p endpoint: server-to-server transfers and connection pools")
 @UriEndpoint(firstVersion = "0.1.0", scheme = "ftp3p", title = "FTP Server-to-Server (FXP)", syntax = "ftp3p:operation",
         producerOnly = true, category = { Category.FILE }, headersClass = Ftp3pConstants.class)
 public class Ftp3pEndpoint extends DefaultEndpoint {
@@ -54,9 +58,9 @@ public class Ftp3pEndpoint extends DefaultEndpoint {
                     + ": expected ftp3p:copy or ftp3p:move");
         }
         sourceServer = Ftp3pOptions.server("source", configuration.getSource(), configuration.getSourceUsername(),
-                configuration.getSourcePassword());
+                configuration.getSourcePassword(), configuration.getSourceDirectory(), getCamelContext());
         targetServer = Ftp3pOptions.server("target", configuration.getTarget(), configuration.getTargetUsername(),
-                configuration.getTargetPassword());
+                configuration.getTargetPassword(), configuration.getTargetDirectory(), getCamelContext());
         settings = Ftp3pOptions.settings(configuration);
     }
 
@@ -109,6 +113,46 @@ public class Ftp3pEndpoint extends DefaultEndpoint {
                 + "(download=false) and send each file name to ftp3p");
     }
 
+    @ManagedAttribute(description = "Transfers that succeeded")
+    public long getTransfersCompleted() {
+        return client == null ? 0 : client.transfersCompleted();
+    }
+
+    @ManagedAttribute(description = "Transfers that failed")
+    public long getTransfersFailed() {
+        return client == null ? 0 : client.transfersFailed();
+    }
+
+    @ManagedAttribute(description = "Bytes written on the target")
+    public long getBytesTransferred() {
+        return client == null ? 0 : client.bytesTransferred();
+    }
+
+    @ManagedAttribute(description = "Source connections lent out now")
+    public int getSourceConnectionsActive() {
+        return client == null ? 0 : client.activeConnections(Side.SOURCE);
+    }
+
+    @ManagedAttribute(description = "Source connections idle in the pool")
+    public int getSourceConnectionsIdle() {
+        return client == null ? 0 : client.idleConnections(Side.SOURCE);
+    }
+
+    @ManagedAttribute(description = "Target connections lent out now")
+    public int getTargetConnectionsActive() {
+        return client == null ? 0 : client.activeConnections(Side.TARGET);
+    }
+
+    @ManagedAttribute(description = "Target connections idle in the pool")
+    public int getTargetConnectionsIdle() {
+        return client == null ? 0 : client.idleConnections(Side.TARGET);
+    }
+
+    @ManagedAttribute(description = "Logins since start, both sides")
+    public long getLogins() {
+        return client == null ? 0 : client.connectionsCreated(Side.SOURCE) + client.connectionsCreated(Side.TARGET);
+    }
+
     public String getOperation() {
         return operation;
     }
@@ -144,5 +188,13 @@ public class Ftp3pEndpoint extends DefaultEndpoint {
 
     FxpClient client() {
         return client;
+    }
+
+    String sourceIdentity() {
+        return sourceServer.identity();
+    }
+
+    String targetIdentity() {
+        return targetServer.identity();
     }
 }

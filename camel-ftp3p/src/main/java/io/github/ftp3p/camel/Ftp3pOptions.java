@@ -19,6 +19,7 @@ import io.github.ftp3p.transfer.Fallback;
 import io.github.ftp3p.transfer.FileExist;
 import io.github.ftp3p.transfer.FxpSettings;
 import io.github.ftp3p.transfer.Verification;
+import org.apache.camel.CamelContext;
 
 /**
  * Turns an endpoint's options into the protocol layer's settings. Every error names the option, so a bad
@@ -29,12 +30,28 @@ final class Ftp3pOptions {
     private Ftp3pOptions() {
     }
 
-    static FtpServerAddress server(String option, String uri, String user, String password) {
+    /**
+     * The server of one side: an ftp:// URI, or {@code #name} of an {@link Ftp3pServer} bean in the registry.
+     * A directory option, when set, replaces the URI's or the bean's directory.
+     */
+    static FtpServerAddress server(String option, String uri, String user, String password, String directory,
+            CamelContext camel) {
         if (uri == null || uri.isBlank()) {
-            throw new IllegalArgumentException("Option '" + option + "' is required: ftp://[user@]host[:port][/directory]");
+            throw new IllegalArgumentException("Option '" + option + "' is required: ftp://[user@]host[:port][/directory]"
+                    + " or #name of an Ftp3pServer bean");
         }
         try {
-            return FtpServerAddress.parse(uri, user, password);
+            if (uri.startsWith("#")) {
+                String name = uri.startsWith("#bean:") ? uri.substring(6) : uri.substring(1);
+                Ftp3pServer bean = camel.getRegistry().lookupByNameAndType(name, Ftp3pServer.class);
+                if (bean == null) {
+                    throw new IllegalArgumentException("no Ftp3pServer bean named '" + name + "' in the registry");
+                }
+                return bean.address(directory);
+            }
+            FtpServerAddress address = FtpServerAddress.parse(uri, user, password);
+            return directory == null ? address
+                    : new FtpServerAddress(address.host(), address.port(), address.user(), address.password(), directory);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Option '" + option + "': " + e.getMessage(), e);
         }

@@ -8,6 +8,8 @@ import io.github.ftp3p.transfer.TransferResult;
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
 
 /**
@@ -18,6 +20,30 @@ public class Ftp3pProducer extends DefaultProducer {
 
     public Ftp3pProducer(Ftp3pEndpoint endpoint) {
         super(endpoint);
+    }
+
+    private WritableHealthCheckRepository healthChecks;
+    private Ftp3pHealthCheck healthCheck;
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // Optional: present only with camel-health on the classpath.
+        healthChecks = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthChecks != null) {
+            healthCheck = new Ftp3pHealthCheck(getEndpoint());
+            healthChecks.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthChecks != null && healthCheck != null) {
+            healthChecks.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
     }
 
     @Override

@@ -65,7 +65,7 @@ public record DataNetworks(List<Cidr> allowed) {
         public static Cidr parse(String text) {
             int slash = text.indexOf('/');
             String host = slash < 0 ? text : text.substring(0, slash);
-            if (!host.matches("[0-9a-fA-F:.]+")) {
+            if (!host.matches("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)|[0-9a-fA-F:]*:[0-9a-fA-F:.]*")) {
                 throw new IllegalArgumentException("'" + text + "' is not an address block like 10.0.0.0/8");
             }
             try {

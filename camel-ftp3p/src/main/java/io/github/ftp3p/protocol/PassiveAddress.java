@@ -13,8 +13,13 @@ import java.util.regex.Pattern;
  */
 public record PassiveAddress(InetAddress address, int port) {
 
-    private static final Pattern SIX_NUMBERS = Pattern.compile("(\\d{1,3}),(\\d{1,3}),(\\d{1,3}),(\\d{1,3}),(\\d{1,3}),(\\d{1,3})");
+    private static final Pattern SIX_NUMBERS = Pattern.compile("(?<!\\d)(\\d{1,3}),(\\d{1,3}),(\\d{1,3}),(\\d{1,3}),(\\d{1,3}),(\\d{1,3})(?!\\d)");
     private static final Pattern EXTENDED = Pattern.compile("\\((.)\\1\\1(\\d{1,5})\\1\\)");
+    /** {@code <d><af><d><addr><d><port><d>}, no field holding the delimiter. */
+    private static final Pattern EPRT = Pattern.compile("([!-~])((?!\\1)[12])\\1((?:(?!\\1)[0-9A-Fa-f:.])+)\\1((?:(?!\\1)\\d){1,5})\\1");
+    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    /** Hex digits and colons, then an IPv4 tail: with a colon InetAddress parses it or refuses it, never looks it up. */
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*");
 
     public PassiveAddress {
         if (address == null) {
@@ -61,6 +66,25 @@ public record PassiveAddress(InetAddress address, int port) {
         int port = Integer.parseInt(m.group(2));
         requirePort(port, "Malformed 229 reply, port " + port + ": '" + replyText + "'");
         return port;
+    }
+
+    /**
+     * Parses the argument of EPRT, {@code <d><af><d><addr><d><port><d>} (RFC 2428 section 2): any delimiter
+     * 33-126 that no field contains, address family 1 with a dotted quad or 2 with an IPv6 literal, a port
+     * 1-65535. Numeric addresses only: the text is checked before InetAddress sees it, so there is no DNS.
+     */
+    public static PassiveAddress parseEprtArgument(String argument) {
+        Matcher m = EPRT.matcher(argument);
+        if (!m.matches() || !(m.group(2).equals("1") ? IPV4 : IPV6).matcher(m.group(3)).matches()) {
+            throw new ReplyFormatException("Malformed EPRT argument, expected |1|a.b.c.d|port| or |2|v6addr|port|: '" + argument + "'");
+        }
+        int port = Integer.parseInt(m.group(4));
+        requirePort(port, "Malformed EPRT argument, port " + port + ": '" + argument + "'");
+        try {
+            return new PassiveAddress(InetAddress.getByName(m.group(3)), port);
+        } catch (UnknownHostException e) {
+            throw new ReplyFormatException("Malformed EPRT argument, " + e.getMessage() + ": '" + argument + "'");
+        }
     }
 
     /** The argument of PORT; only an IPv4 address has this form. */

@@ -29,7 +29,9 @@ final class ReplyReader {
      * @throws java.io.EOFException   when the server closed the connection
      */
     static FtpReply read(Reader in, Duration timeout) throws IOException {
-        long deadline = timeout.isZero() ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        // Past 2^32 s (136 years) is no deadline: in nanoseconds it would overflow.
+        long deadline = timeout.isZero() || timeout.toSeconds() >= 1L << 32 ? Long.MAX_VALUE
+                : System.nanoTime() + timeout.toNanos();
         List<String> lines = new ArrayList<>();
         String first = readLine(in, deadline, timeout);
         int code = code(first);
@@ -53,8 +55,7 @@ final class ReplyReader {
     }
 
     private static int code(String line) {
-        if (line.length() < 3 || !Character.isDigit(line.charAt(0)) || !Character.isDigit(line.charAt(1))
-                || !Character.isDigit(line.charAt(2)) || line.charAt(0) < '1' || line.charAt(0) > '5') {
+        if (line.length() < 3 || !line.substring(0, 3).matches("[1-5][0-9][0-9]")) {
             throw new ReplyFormatException("Malformed reply, no reply code 100-599: '" + abbreviate(line) + "'");
         }
         return Integer.parseInt(line.substring(0, 3));

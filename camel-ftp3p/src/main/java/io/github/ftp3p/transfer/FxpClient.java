@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.ftp3p.pool.ConnectionPool;
 import io.github.ftp3p.protocol.ControlConnection;
@@ -40,6 +41,9 @@ public final class FxpClient implements AutoCloseable {
     final Set<String> targetDirectories = ConcurrentHashMap.newKeySet();
     /** Warnings given once per server pair, or per server. */
     final Set<String> warned = ConcurrentHashMap.newKeySet();
+    private final AtomicLong completed = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
 
     /**
      * @param executor  runs the threads that read each side's replies during a transfer (two per transfer)
@@ -67,11 +71,14 @@ public final class FxpClient implements AutoCloseable {
                 TransferResult result = new TransferJob(this, lease, request.asRetry(request.retry() || retried), started).run();
                 request.listener().finished(new TransferProgress(result.targetPath(),
                         result.size(), result.size(), result.duration()));
+                completed.incrementAndGet();
+                bytes.addAndGet(Math.max(0, result.size() - result.resumedFrom()));
                 return result;
             } catch (FtpTransferException e) {
                 // A retry is harmless while nothing was written, or when what was written is kept to resume from.
                 if (retried || !e.connectionLost() || e instanceof VerificationException
                         || lease.targetTouched && !lease.resumable) {
+                    failed.incrementAndGet();
                     request.listener().failed(e);
                     throw e;
                 }
@@ -89,6 +96,36 @@ public final class FxpClient implements AutoCloseable {
         if (warned.add(key)) {
             LOG.warn(message, arguments);
         }
+    }
+
+    /**
+     * Opens a new connection to each server, logs in and closes it: a health check that the servers accept a
+     * login now, not only that pooled connections are still open.
+     */
+    public void checkLogins() {
+        for (Side side : Side.values()) {
+            ControlConnection.open(side, side == Side.SOURCE ? source : target, settings.connection()).close();
+        }
+    }
+
+    /** Transfers that succeeded since start. */
+    public long transfersCompleted() {
+        return completed.get();
+    }
+
+    /** Transfers that failed since start (each counted once, after any retry). */
+    public long transfersFailed() {
+        return failed.get();
+    }
+
+    /** Bytes written on targets since start, not counting what a resumed transfer had already written. */
+    public long bytesTransferred() {
+        return bytes.get();
+    }
+
+    /** Connections waiting in the pool, per side. */
+    public int idleConnections(Side side) {
+        return pool(side).idle();
     }
 
     /** Connections lent out now, per side. */

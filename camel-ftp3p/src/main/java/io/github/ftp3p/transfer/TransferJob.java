@@ -141,6 +141,9 @@ final class TransferJob {
                 throw outcome.failure();
             }
             attempts.add(passive.label() + " passive: " + outcome.failure().getMessage());
+            if (last && orientations.size() == 1) {
+                throw outcome.failure();
+            }
             if (last) {
                 throw new FxpRefusedException(attempts, outcome.failure(),
                         ServerSoftware.fromGreeting(lease.greeting(Side.SOURCE)),

@@ -1,0 +1,69 @@
+package io.github.ftp3p.camel;
+
+import io.github.ftp3p.protocol.FtpServerAddress;
+
+/**
+ * An FTP server defined once, as a bean (Spring XML, YAML, Java, or Camel's {@code camel.beans.*} properties),
+ * and referenced from many endpoints as {@code source=#name} or {@code target=#name}, so that credentials are
+ * not repeated in every URI. The endpoint's sourceDirectory/targetDirectory, when set, replace
+ * {@link #setDirectory directory}.
+ */
+public class Ftp3pServer {
+
+    private String host;
+    private int port = FtpServerAddress.DEFAULT_PORT;
+    private String username = "anonymous";
+    private String password = "";
+    private String directory = "";
+
+    public String getHost() {
+        return host;
+    }
+
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public int getPort() {
+        return port;
+    }
+
+    public void setPort(int port) {
+        this.port = port;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getDirectory() {
+        return directory;
+    }
+
+    /** Relative to the login directory unless it starts with '/'. */
+    public void setDirectory(String directory) {
+        this.directory = directory;
+    }
+
+    FtpServerAddress address(String directoryOverride) {
+        String dir = directoryOverride != null ? directoryOverride : directory == null ? "" : directory;
+        return new FtpServerAddress(host, port, username, password == null ? "" : password, dir);
+    }
+
+    @Override
+    public String toString() {
+        return "Ftp3pServer[" + username + "@" + host + ":" + port + "/" + directory + "]";
+    }
+}
