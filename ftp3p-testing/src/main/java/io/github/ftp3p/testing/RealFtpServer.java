@@ -98,8 +98,9 @@ public interface RealFtpServer extends AutoCloseable {
      *                         allowed"), so raise it for tests with many parallel connections.
      * @param passiveFxpOnly   vsftpd only, with {@code fxpAllowed}: {@code pasv_promiscuous=YES} but
      *                         {@code port_promiscuous=NO}, so FXP works only with this server passive
+     * @param tls              ProFTPD only: mod_tls with these certificates (explicit FTPS, SSCN offered), or null
      */
-    record Options(boolean fxpAllowed, boolean ipv6, int passivePortCount, boolean passiveFxpOnly) {
+    record Options(boolean fxpAllowed, boolean ipv6, int passivePortCount, boolean passiveFxpOnly, TestCertificates tls) {
 
         public Options {
             if (passivePortCount < 2 || passivePortCount > 1000) {
@@ -109,23 +110,27 @@ public interface RealFtpServer extends AutoCloseable {
 
         /** FXP allowed, IPv4, 32 passive ports. */
         public static Options defaults() {
-            return new Options(true, false, 32, false);
+            return new Options(true, false, 32, false, null);
         }
 
         public Options withFxpAllowed(boolean value) {
-            return new Options(value, ipv6, passivePortCount, passiveFxpOnly);
+            return new Options(value, ipv6, passivePortCount, passiveFxpOnly, tls);
         }
 
         public Options withIpv6(boolean value) {
-            return new Options(fxpAllowed, value, passivePortCount, passiveFxpOnly);
+            return new Options(fxpAllowed, value, passivePortCount, passiveFxpOnly, tls);
         }
 
         public Options withPassivePortCount(int value) {
-            return new Options(fxpAllowed, ipv6, value, passiveFxpOnly);
+            return new Options(fxpAllowed, ipv6, value, passiveFxpOnly, tls);
         }
 
         public Options withPassiveFxpOnly(boolean value) {
-            return new Options(fxpAllowed, ipv6, passivePortCount, value);
+            return new Options(fxpAllowed, ipv6, passivePortCount, value, tls);
+        }
+
+        public Options withTls(TestCertificates certificates) {
+            return new Options(fxpAllowed, ipv6, passivePortCount, passiveFxpOnly, certificates);
         }
     }
 

@@ -370,11 +370,31 @@ final class RealFtpServerProcess implements RealFtpServer {
                 + "TimeoutLogin 65535\n" // for the idle greeting probe kept open until close()
                 + "TimeoutIdle 600\n"
                 + "TimeoutNoTransfer 600\n"
-                + "TimeoutStalled 300\n";
+                + "TimeoutStalled 300\n"
+                + (o.tls() == null ? "" : proftpdTls(dir, o.tls()));
         write(conf, config, "rw-r--r--");
         List<String> command = List.of(binary(PROFTPD).toString(), "-n", "-c", conf.toString());
         return new Launch(PROFTPD, host, port, VIRTUAL_USER, VIRTUAL_PASSWORD, home, "", log,
                 dir.resolve("proftpd.xferlog"), ports, command);
+    }
+
+    /**
+     * mod_tls (from proftpd-mod-crypto) with SSCN, as REAL-SERVERS.md found to work: session reuse not required
+     * (else the server-to-server data connection is refused), the peer server verified with the test CA when
+     * this server is the TLS client (SSCN ON).
+     */
+    private static String proftpdTls(Path dir, TestCertificates tls) {
+        return "LoadModule mod_tls.c\n"
+                + "TLSEngine on\n"
+                + "TLSLog " + dir.resolve("tls.log") + "\n"
+                + "TLSProtocol TLSv1.2 TLSv1.3\n"
+                + "TLSRSACertificateFile " + tls.serverCertificate() + "\n"
+                + "TLSRSACertificateKeyFile " + tls.serverKey() + "\n"
+                + "TLSCACertificateFile " + tls.caCertificate() + "\n"
+                + "TLSOptions NoSessionReuseRequired\n"
+                + "TLSVerifyServer on\n"
+                + "TLSVerifyClient off\n"
+                + "TLSRequired off\n";
     }
 
     // ------------------------------------------------------------------------------------------------- pure-ftpd

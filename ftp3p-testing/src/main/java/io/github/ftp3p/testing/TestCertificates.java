@@ -1,0 +1,63 @@
+package io.github.ftp3p.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A throw-away certificate authority and one server certificate for 127.0.0.1 and ::1 (usable as TLS server
+ * and client, since with SSCN one FTP server is the TLS client of the other), made with openssl, plus a
+ * PKCS12 trust store of the CA for Java clients.
+ */
+public record TestCertificates(Path caCertificate, Path serverCertificate, Path serverKey, Path trustStore,
+        Path serverKeyStore, String storePassword) {
+
+    /** Writes the files into {@code dir}; needs {@code openssl} on the PATH. */
+    public static TestCertificates create(Path dir) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        Path caKey = dir.resolve("ca.key");
+        Path ca = dir.resolve("ca.pem");
+        Path key = dir.resolve("server.key");
+        Path csr = dir.resolve("server.csr");
+        Path cert = dir.resolve("server.pem");
+        Path ext = dir.resolve("server.ext");
+        Path trust = dir.resolve("trust.p12");
+        Path keyStore = dir.resolve("server.p12");
+        String password = "changeit";
+        openssl(dir, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", caKey.toString(), "-out", ca.toString(),
+                "-days", "2", "-subj", "/CN=ftp3p test CA");
+        openssl(dir, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out", csr.toString(),
+                "-subj", "/CN=127.0.0.1");
+        Files.writeString(ext, "subjectAltName=IP:127.0.0.1,IP:::1,DNS:localhost\n"
+                + "extendedKeyUsage=serverAuth,clientAuth\nbasicConstraints=CA:FALSE\n");
+        openssl(dir, "x509", "-req", "-in", csr.toString(), "-CA", ca.toString(), "-CAkey", caKey.toString(),
+                "-CAcreateserial", "-out", cert.toString(), "-days", "2", "-extfile", ext.toString());
+        openssl(dir, "pkcs12", "-export", "-in", cert.toString(), "-inkey", key.toString(), "-certfile", ca.toString(),
+                "-out", keyStore.toString(), "-passout", "pass:" + password, "-name", "server");
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        run(dir, List.of(keytool.toString(), "-importcert", "-noprompt", "-alias", "ca", "-file", ca.toString(),
+                "-keystore", trust.toString(), "-storetype", "PKCS12", "-storepass", password));
+        // ProFTPD reads the key and certificates as the user it serves as.
+        for (Path file : List.of(ca, cert, key)) {
+            file.toFile().setReadable(true, false);
+        }
+        return new TestCertificates(ca, cert, key, trust, keyStore, password);
+    }
+
+    private static void openssl(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add("openssl");
+        command.addAll(List.of(args));
+        run(dir, command);
+    }
+
+    private static void run(Path dir, List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + output);
+        }
+    }
+}
