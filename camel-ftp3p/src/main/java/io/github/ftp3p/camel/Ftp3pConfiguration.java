@@ -6,6 +6,7 @@ import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /** The options of an ftp3p endpoint; the component keeps one as the template of every endpoint's. */
 @UriParams
@@ -79,6 +80,18 @@ public class Ftp3pConfiguration implements Cloneable {
     private boolean resume = true;
     @UriParam(enums = "none,relay", defaultValue = "none")
     private String fallback = "none";
+    @UriParam(label = "security")
+    private boolean implicitTls;
+    @UriParam(label = "security", enums = "private,clear", defaultValue = "private")
+    private String dataProtection = "private";
+    @UriParam(label = "security")
+    private SSLContextParameters sslContextParameters;
+    @UriParam(label = "security")
+    private SSLContextParameters sourceSslContextParameters;
+    @UriParam(label = "security")
+    private SSLContextParameters targetSslContextParameters;
+    @UriParam(label = "security")
+    private boolean useGlobalSslContextParameters;
 
     public String getSource() {
         return source;
@@ -449,6 +462,71 @@ public class Ftp3pConfiguration implements Cloneable {
      */
     public void setFallback(String fallback) {
         this.fallback = fallback;
+    }
+
+    public boolean isImplicitTls() {
+        return implicitTls;
+    }
+
+    /**
+     * For ftps:// servers: TLS from the first byte (implicit FTPS, usually port 990) instead of AUTH TLS after the
+     * greeting (explicit FTPS, RFC 4217, the default).
+     */
+    public void setImplicitTls(boolean implicitTls) {
+        this.implicitTls = implicitTls;
+    }
+
+    public String getDataProtection() {
+        return dataProtection;
+    }
+
+    /**
+     * With ftps:// on both sides: private (PROT P) puts the data connection between the two servers in TLS, which
+     * needs one of them to offer SSCN (it is sent SSCN ON and becomes the TLS client; the receiving side is
+     * preferred); when neither can, the exchange fails rather than send the data in clear. clear (PROT C) sends
+     * the data in clear while the control connections stay in TLS.
+     */
+    public void setDataProtection(String dataProtection) {
+        this.dataProtection = dataProtection;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /**
+     * TLS settings (trust store, key store, protocols) for both ftps:// servers. Without any, the JVM's default
+     * trust store is used. Server certificates and host names are always verified.
+     */
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public SSLContextParameters getSourceSslContextParameters() {
+        return sourceSslContextParameters;
+    }
+
+    /** TLS settings for the source only; takes precedence over sslContextParameters. */
+    public void setSourceSslContextParameters(SSLContextParameters sourceSslContextParameters) {
+        this.sourceSslContextParameters = sourceSslContextParameters;
+    }
+
+    public SSLContextParameters getTargetSslContextParameters() {
+        return targetSslContextParameters;
+    }
+
+    /** TLS settings for the target only; takes precedence over sslContextParameters. */
+    public void setTargetSslContextParameters(SSLContextParameters targetSslContextParameters) {
+        this.targetSslContextParameters = targetSslContextParameters;
+    }
+
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    /** Use the CamelContext's global SSLContextParameters when no other is set. */
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 
     public Ftp3pConfiguration copy() {

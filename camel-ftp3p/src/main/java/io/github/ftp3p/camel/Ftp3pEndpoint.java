@@ -61,7 +61,7 @@ public class Ftp3pEndpoint extends DefaultEndpoint {
                 configuration.getSourcePassword(), configuration.getSourceDirectory(), getCamelContext());
         targetServer = Ftp3pOptions.server("target", configuration.getTarget(), configuration.getTargetUsername(),
                 configuration.getTargetPassword(), configuration.getTargetDirectory(), getCamelContext());
-        settings = Ftp3pOptions.settings(configuration);
+        settings = Ftp3pOptions.settings(configuration, getCamelContext(), sourceServer, targetServer);
     }
 
     @Override

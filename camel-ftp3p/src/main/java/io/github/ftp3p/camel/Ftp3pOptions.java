@@ -1,11 +1,15 @@
 package io.github.ftp3p.camel;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+
+import javax.net.ssl.SSLContext;
 
 import io.github.ftp3p.protocol.AddressPolicy;
 import io.github.ftp3p.protocol.Arguments;
@@ -14,12 +18,14 @@ import io.github.ftp3p.protocol.DataNetworks;
 import io.github.ftp3p.protocol.ExtendedMode;
 import io.github.ftp3p.protocol.FtpServerAddress;
 import io.github.ftp3p.protocol.PassiveSide;
+import io.github.ftp3p.protocol.TlsSettings;
 import io.github.ftp3p.protocol.TransferOptions;
 import io.github.ftp3p.transfer.Fallback;
 import io.github.ftp3p.transfer.FileExist;
 import io.github.ftp3p.transfer.FxpSettings;
 import io.github.ftp3p.transfer.Verification;
 import org.apache.camel.CamelContext;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * Turns an endpoint's options into the protocol layer's settings. Every error names the option, so a bad
@@ -50,14 +56,13 @@ final class Ftp3pOptions {
                 return bean.address(directory);
             }
             FtpServerAddress address = FtpServerAddress.parse(uri, user, password);
-            return directory == null ? address
-                    : new FtpServerAddress(address.host(), address.port(), address.user(), address.password(), directory);
+            return directory == null ? address : address.withDirectory(directory);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Option '" + option + "': " + e.getMessage(), e);
         }
     }
 
-    static FxpSettings settings(Ftp3pConfiguration c) {
+    static FxpSettings settings(Ftp3pConfiguration c, CamelContext camel, FtpServerAddress source, FtpServerAddress target) {
         ConnectionSettings connection = new ConnectionSettings(positive("connectTimeout", c.getConnectTimeout()),
                 positive("replyTimeout", c.getReplyTimeout()), c.getSocketFactory());
         TransferOptions transfer = new TransferOptions(choice("epsv", c.getEpsv(), ExtendedMode.class),
@@ -81,7 +86,33 @@ final class Ftp3pOptions {
                 c.isUseTempFile() ? Arguments.requireSafe("tempPrefix", c.getTempPrefix()) : null, c.isAutoCreate(),
                 c.isPreserveLastModified(), positive("progressInterval", c.getProgressInterval()),
                 notNegative("stallTimeout", c.getStallTimeout()), c.isResume(),
-                choice("fallback", c.getFallback(), Fallback.class));
+                choice("fallback", c.getFallback(), Fallback.class),
+                tls(c, camel, source, "sourceSslContextParameters", c.getSourceSslContextParameters()),
+                tls(c, camel, target, "targetSslContextParameters", c.getTargetSslContextParameters()));
+    }
+
+    /** FTPS settings for an ftps:// server, or null for ftp://. */
+    private static TlsSettings tls(Ftp3pConfiguration c, CamelContext camel, FtpServerAddress server, String option,
+            SSLContextParameters sideParameters) {
+        if (!server.tls()) {
+            return null;
+        }
+        boolean privateData = "private".equalsIgnoreCase(c.getDataProtection());
+        if (!privateData && !"clear".equalsIgnoreCase(c.getDataProtection())) {
+            throw new IllegalArgumentException("Option 'dataProtection' must be one of private, clear, not '"
+                    + c.getDataProtection() + "'");
+        }
+        SSLContextParameters parameters = sideParameters != null ? sideParameters : c.getSslContextParameters();
+        if (parameters == null && c.isUseGlobalSslContextParameters()) {
+            parameters = camel.getSSLContextParameters();
+        }
+        try {
+            SSLContext context = parameters != null ? parameters.createSSLContext(camel) : SSLContext.getDefault();
+            return new TlsSettings(context, c.isImplicitTls(), privateData);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalArgumentException("Option '" + (sideParameters != null ? option : "sslContextParameters")
+                    + "': cannot create the TLS context: " + e.getMessage(), e);
+        }
     }
 
     /** peer, reply, or the literal address (or host name, resolved once) to announce instead. */

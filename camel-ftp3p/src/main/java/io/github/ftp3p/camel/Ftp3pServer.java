@@ -15,6 +15,7 @@ public class Ftp3pServer {
     private String username = "anonymous";
     private String password = "";
     private String directory = "";
+    private boolean ftps;
 
     public String getHost() {
         return host;
@@ -57,13 +58,22 @@ public class Ftp3pServer {
         this.directory = directory;
     }
 
+    public boolean isFtps() {
+        return ftps;
+    }
+
+    /** FTPS (TLS on the control connection), configured by the endpoint's TLS options. */
+    public void setFtps(boolean ftps) {
+        this.ftps = ftps;
+    }
+
     FtpServerAddress address(String directoryOverride) {
         String dir = directoryOverride != null ? directoryOverride : directory == null ? "" : directory;
-        return new FtpServerAddress(host, port, username, password == null ? "" : password, dir);
+        return new FtpServerAddress(host, port, username, password == null ? "" : password, dir, ftps);
     }
 
     @Override
     public String toString() {
-        return "Ftp3pServer[" + username + "@" + host + ":" + port + "/" + directory + "]";
+        return "Ftp3pServer[" + (ftps ? "ftps://" : "ftp://") + username + "@" + host + ":" + port + "/" + directory + "]";
     }
 }

@@ -8,6 +8,7 @@ import io.github.ftp3p.protocol.ControlConnection;
 import io.github.ftp3p.protocol.FtpServerAddress;
 import io.github.ftp3p.protocol.FtpTransferException;
 import io.github.ftp3p.protocol.Side;
+import io.github.ftp3p.protocol.TlsSettings;
 import org.apache.commons.pool2.BasePooledObjectFactory;
 import org.apache.commons.pool2.PooledObject;
 import org.apache.commons.pool2.impl.DefaultPooledObject;
@@ -27,8 +28,9 @@ public final class ConnectionPool implements AutoCloseable {
 
     private final GenericObjectPool<ControlConnection> pool;
 
-    public ConnectionPool(Side side, FtpServerAddress server, ConnectionSettings settings, int maxConnections,
-            Duration noopAfterIdle) {
+    /** @param tls FTPS settings, or null for plain FTP */
+    public ConnectionPool(Side side, FtpServerAddress server, ConnectionSettings settings, TlsSettings tls,
+            int maxConnections, Duration noopAfterIdle) {
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be at least 1, not " + maxConnections);
         }
@@ -40,7 +42,7 @@ public final class ConnectionPool implements AutoCloseable {
         config.setJmxEnabled(false);
         config.setMinEvictableIdleDuration(EVICT_IDLE_AFTER);
         config.setTimeBetweenEvictionRuns(Duration.ofSeconds(30));
-        pool = new GenericObjectPool<>(new Factory(side, server, settings, noopAfterIdle), config);
+        pool = new GenericObjectPool<>(new Factory(side, server, settings, tls, noopAfterIdle), config);
     }
 
     /** A logged-in connection in binary mode. */
@@ -110,18 +112,20 @@ public final class ConnectionPool implements AutoCloseable {
         private final Side side;
         private final FtpServerAddress server;
         private final ConnectionSettings settings;
+        private final TlsSettings tls;
         private final Duration noopAfterIdle;
 
-        Factory(Side side, FtpServerAddress server, ConnectionSettings settings, Duration noopAfterIdle) {
+        Factory(Side side, FtpServerAddress server, ConnectionSettings settings, TlsSettings tls, Duration noopAfterIdle) {
             this.side = side;
             this.server = server;
             this.settings = settings;
+            this.tls = tls;
             this.noopAfterIdle = noopAfterIdle;
         }
 
         @Override
         public ControlConnection create() {
-            return ControlConnection.open(side, server, settings);
+            return ControlConnection.open(side, server, settings, tls);
         }
 
         @Override

@@ -3,7 +3,13 @@ package io.github.ftp3p.protocol;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.time.Duration;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 import org.apache.commons.net.ftp.FTP;
 
@@ -13,6 +19,46 @@ import org.apache.commons.net.ftp.FTP;
  * transfer commands outstanding at once, so this class can also send a line without reading.
  */
 final class CommandChannel extends FTP {
+
+    /** Set before connect() for implicit FTPS: TLS starts before the greeting is read. */
+    private SSLContext implicitTls;
+    private String tlsHost;
+
+    void useImplicitTls(SSLContext context, String host) {
+        this.implicitTls = context;
+        this.tlsHost = host;
+    }
+
+    @Override
+    protected void _connectAction_() throws IOException {
+        if (implicitTls != null) {
+            _socket_ = handshake(implicitTls, tlsHost);
+        }
+        super._connectAction_();
+    }
+
+    /**
+     * Turns the connected control socket into a TLS client socket (after AUTH TLS, RFC 4217 section 4) that
+     * verifies the server's certificate and its host name or address, and rebuilds the reader and writer on it.
+     */
+    void startTls(SSLContext context, String host) throws IOException {
+        SSLSocket tls = handshake(context, host);
+        _socket_ = tls;
+        _input_ = tls.getInputStream();
+        _output_ = tls.getOutputStream();
+        _controlInput_ = new BufferedReader(new InputStreamReader(_input_, getControlEncoding()));
+        _controlOutput_ = new BufferedWriter(new OutputStreamWriter(_output_, getControlEncoding()));
+    }
+
+    private SSLSocket handshake(SSLContext context, String host) throws IOException {
+        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(_socket_, host, _socket_.getPort(), true);
+        tls.setUseClientMode(true);
+        SSLParameters parameters = tls.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        tls.setSSLParameters(parameters);
+        tls.startHandshake();
+        return tls;
+    }
 
     void sendLine(String line) throws IOException {
         BufferedWriter out = _controlOutput_;

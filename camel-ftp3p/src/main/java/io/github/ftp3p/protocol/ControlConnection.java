@@ -32,6 +32,7 @@ public final class ControlConnection implements Closeable {
     private final Duration replyTimeout;
     private volatile boolean broken;
     private FtpReply greeting;
+    private boolean sscnOn;
     private volatile long lastUsedNanos = System.nanoTime();
 
     private ControlConnection(Side side, FtpServerAddress server, CommandChannel channel, Duration replyTimeout) {
@@ -43,6 +44,14 @@ public final class ControlConnection implements Closeable {
 
     /** Connects, logs in and sets TYPE I (SIZE is only exact in binary mode; FtpServer starts in ASCII). */
     public static ControlConnection open(Side side, FtpServerAddress server, ConnectionSettings settings) {
+        return open(side, server, settings, null);
+    }
+
+    /**
+     * Connects (with TLS when {@code tls} is not null), logs in, sets the data protection (PBSZ 0 and PROT,
+     * RFC 4217 section 9) and TYPE I.
+     */
+    public static ControlConnection open(Side side, FtpServerAddress server, ConnectionSettings settings, TlsSettings tls) {
         CommandChannel channel = new CommandChannel();
         channel.setControlEncoding(StandardCharsets.UTF_8.name());
         channel.setConnectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()));
@@ -51,9 +60,19 @@ public final class ControlConnection implements Closeable {
             channel.setSocketFactory(settings.socketFactory());
         }
         ControlConnection connection = new ControlConnection(side, server, channel, settings.replyTimeout());
+        if (tls != null && tls.implicit()) {
+            channel.useImplicitTls(tls.context(), server.host());
+        }
         try {
             connection.connect();
+            if (tls != null && !tls.implicit()) {
+                connection.startTls(tls);
+            }
             connection.login();
+            if (tls != null) {
+                connection.expectPositive(FtpCommand.of("PBSZ", "0"));
+                connection.expectPositive(FtpCommand.of("PROT", tls.privateData() ? "P" : "C"));
+            }
             connection.expectPositive(FtpCommand.of("TYPE", "I"));
             return connection;
         } catch (RuntimeException e) {
@@ -70,6 +89,9 @@ public final class ControlConnection implements Closeable {
             channel.setTcpNoDelay(true);
         } catch (FTPConnectionClosedException e) {
             throw closedReply(null, e);
+        } catch (javax.net.ssl.SSLException e) {
+            throw new FtpConnectionException(side, null, "TLS handshake with " + server.host() + ":" + server.port()
+                    + " failed (is the server's certificate trusted, and issued for " + server.host() + "?)", e);
         } catch (IOException e) {
             throw new FtpConnectionException(side, null, "cannot connect to " + server.host() + ":" + server.port(), e);
         }
@@ -77,6 +99,32 @@ public final class ControlConnection implements Closeable {
         LOG.debug("{} < {}", side, greeting);
         if (!greeting.isPositive()) {
             throw new FtpReplyException(side, null, greeting);
+        }
+    }
+
+    private void startTls(TlsSettings tls) {
+        FtpCommand auth = FtpCommand.of("AUTH", "TLS");
+        FtpReply reply = execute(auth);
+        if (reply.code() != 234) {
+            throw new FtpReplyException(side, auth, reply);
+        }
+        try {
+            channel.startTls(tls.context(), server.host());
+        } catch (IOException e) {
+            broken = true;
+            throw new FtpConnectionException(side, auth, "TLS handshake failed (is the server's certificate trusted, "
+                    + "and issued for " + server.host() + "?)", e);
+        }
+    }
+
+    /**
+     * SSCN ON or OFF, sent only when it changes: with it on, this server is the TLS client on its data
+     * connections, which lets two servers protect the data between them (secure FXP).
+     */
+    public void secureClientNegotiation(boolean on) {
+        if (sscnOn != on) {
+            expectPositive(FtpCommand.of("SSCN", on ? "ON" : "OFF"));
+            sscnOn = on;
         }
     }
 

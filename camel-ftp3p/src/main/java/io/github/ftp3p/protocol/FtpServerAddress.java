@@ -9,9 +9,14 @@ import java.util.Objects;
  * unless it starts with '/' ({@code ftp://host/outbox} vs {@code ftp://host//srv/outbox}).
  * {@link #toString()} never shows the password.
  */
-public record FtpServerAddress(String host, int port, String user, String password, String directory) {
+public record FtpServerAddress(String host, int port, String user, String password, String directory, boolean tls) {
 
     public static final int DEFAULT_PORT = 21;
+
+    /** A plain FTP server. */
+    public FtpServerAddress(String host, int port, String user, String password, String directory) {
+        this(host, port, user, password, directory, false);
+    }
 
     public FtpServerAddress {
         if (host == null || host.isBlank()) {
@@ -26,8 +31,8 @@ public record FtpServerAddress(String host, int port, String user, String passwo
     }
 
     /**
-     * Parses {@code ftp://[user@]host[:port][/directory]}. A password in the URI is refused: URIs end up in
-     * logs and JMX, so the password has its own option.
+     * Parses {@code ftp://[user@]host[:port][/directory]}, or {@code ftps://} for FTPS (RFC 4217). A password
+     * in the URI is refused: URIs end up in logs and JMX, so the password has its own option.
      *
      * @param user used when the URI has none; may be null
      * @throws IllegalArgumentException saying what is wrong with the URI
@@ -39,8 +44,10 @@ public record FtpServerAddress(String host, int port, String user, String passwo
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("'" + uri + "' is not a URI: " + e.getReason());
         }
-        if (!"ftp".equalsIgnoreCase(parsed.getScheme())) {
-            throw new IllegalArgumentException("unknown scheme '" + parsed.getScheme() + "' in '" + uri + "': expected ftp://");
+        boolean tls = "ftps".equalsIgnoreCase(parsed.getScheme());
+        if (!tls && !"ftp".equalsIgnoreCase(parsed.getScheme())) {
+            throw new IllegalArgumentException("unknown scheme '" + parsed.getScheme() + "' in '" + uri
+                    + "': expected ftp:// or ftps://");
         }
         if (parsed.getHost() == null) {
             throw new IllegalArgumentException("no host in '" + uri + "'");
@@ -66,7 +73,7 @@ public record FtpServerAddress(String host, int port, String user, String passwo
         while (directory.endsWith("/") && directory.length() > 1) {
             directory = directory.substring(0, directory.length() - 1);
         }
-        return new FtpServerAddress(host, port, login, password == null ? "" : password, directory);
+        return new FtpServerAddress(host, port, login, password == null ? "" : password, directory, tls);
     }
 
     /** The path of a file in this address's directory. */
@@ -79,8 +86,13 @@ public record FtpServerAddress(String host, int port, String user, String passwo
         return user + '@' + host + ':' + port;
     }
 
+    /** The same server with another directory. */
+    public FtpServerAddress withDirectory(String newDirectory) {
+        return new FtpServerAddress(host, port, user, password, newDirectory, tls);
+    }
+
     @Override
     public String toString() {
-        return "ftp://" + identity() + '/' + directory;
+        return (tls ? "ftps://" : "ftp://") + identity() + '/' + directory;
     }
 }

@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.time.Duration;
 
 import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocket;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,14 +35,20 @@ public final class RelayTransfer {
     private final TransferOptions options;
     private final SocketFactory sockets;
     private final Duration timeout;
+    private final TlsSettings sourceTls;
+    private final TlsSettings targetTls;
 
     /**
      * @param sockets makes the data sockets (the control connections' factory, so a bound local address or a
      *                byte count applies to them too); null for the JDK default
      * @param timeout for connecting, each reply, and each read on the data connections
+     * @param sourceTls FTPS on the source (its data connection in TLS with PROT P), or null
+     * @param targetTls FTPS on the target, or null
      */
     public RelayTransfer(ControlConnection source, ControlConnection target, TransferOptions options, SocketFactory sockets,
-            Duration timeout) {
+            Duration timeout, TlsSettings sourceTls, TlsSettings targetTls) {
+        this.sourceTls = sourceTls;
+        this.targetTls = targetTls;
         this.source = source;
         this.target = target;
         this.options = options;
@@ -88,12 +95,31 @@ public final class RelayTransfer {
             FxpTransfer.restart(connection, restartAt);
         }
         connection.send(command);
+        TlsSettings tls = connection.side() == Side.SOURCE ? sourceTls : targetTls;
+        if (tls != null && tls.privateData()) {
+            // The server starts TLS on the data connection once it has the command (RFC 4217 section 9).
+            data = protect(data, tls, address, connection, command);
+        }
         FtpReply reply = connection.readReply(command, timeout);
         if (!reply.isPreliminary()) {
             data.close();
             throw new FtpReplyException(connection.side(), command, reply);
         }
         return data;
+    }
+
+    private static Socket protect(Socket data, TlsSettings tls, PassiveAddress address, ControlConnection connection,
+            FtpCommand command) throws IOException {
+        try {
+            SSLSocket socket = (SSLSocket) tls.context().getSocketFactory().createSocket(data,
+                    address.address().getHostAddress(), address.port(), true);
+            socket.setUseClientMode(true);
+            socket.startHandshake();
+            return socket;
+        } catch (IOException e) {
+            data.close();
+            throw new FtpConnectionException(connection.side(), command, "TLS on the data connection failed", e);
+        }
     }
 
     private void copy(Socket from, Socket to, FtpCommand retr, FtpCommand stor) {

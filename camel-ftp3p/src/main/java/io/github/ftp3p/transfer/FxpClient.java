@@ -56,10 +56,10 @@ public final class FxpClient implements AutoCloseable {
         this.settings = settings;
         this.executor = executor;
         this.scheduler = scheduler;
-        this.sourcePool = new ConnectionPool(Side.SOURCE, source, settings.connection(), settings.maxConnections(),
-                settings.noopAfterIdle());
-        this.targetPool = new ConnectionPool(Side.TARGET, target, settings.connection(), settings.maxConnections(),
-                settings.noopAfterIdle());
+        this.sourcePool = new ConnectionPool(Side.SOURCE, source, settings.connection(), settings.tls(Side.SOURCE),
+                settings.maxConnections(), settings.noopAfterIdle());
+        this.targetPool = new ConnectionPool(Side.TARGET, target, settings.connection(), settings.tls(Side.TARGET),
+                settings.maxConnections(), settings.noopAfterIdle());
     }
 
     public TransferResult transfer(TransferRequest request) {
@@ -104,7 +104,8 @@ public final class FxpClient implements AutoCloseable {
      */
     public void checkLogins() {
         for (Side side : Side.values()) {
-            ControlConnection.open(side, side == Side.SOURCE ? source : target, settings.connection()).close();
+            ControlConnection.open(side, side == Side.SOURCE ? source : target, settings.connection(), settings.tls(side))
+                    .close();
         }
     }
 

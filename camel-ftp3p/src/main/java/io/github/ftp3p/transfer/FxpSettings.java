@@ -6,6 +6,8 @@ import java.util.Objects;
 import io.github.ftp3p.protocol.Arguments;
 import io.github.ftp3p.protocol.ConnectionSettings;
 import io.github.ftp3p.protocol.PassiveSide;
+import io.github.ftp3p.protocol.Side;
+import io.github.ftp3p.protocol.TlsSettings;
 import io.github.ftp3p.protocol.TransferOptions;
 
 /**
@@ -27,11 +29,13 @@ import io.github.ftp3p.protocol.TransferOptions;
  * @param resume               keep the temporary file of a broken transfer and continue from its size (REST) on
  *                             the next attempt, when both servers offer REST STREAM
  * @param fallback             what to do when FXP fails in every orientation
+ * @param sourceTls            FTPS on the source, or null
+ * @param targetTls            FTPS on the target, or null
  */
 public record FxpSettings(PassiveSide passiveSide, TransferOptions transfer, ConnectionSettings connection,
         int maxConnections, Duration noopAfterIdle, Verification verification, FileExist fileExist, String tempPrefix,
         boolean autoCreate, boolean preserveLastModified, Duration progressInterval, Duration stallTimeout,
-        boolean resume, Fallback fallback) {
+        boolean resume, Fallback fallback, TlsSettings sourceTls, TlsSettings targetTls) {
 
     public FxpSettings {
         Objects.requireNonNull(passiveSide, "passiveSide");
@@ -55,6 +59,19 @@ public record FxpSettings(PassiveSide passiveSide, TransferOptions transfer, Con
         if (progressInterval.isNegative() || progressInterval.isZero()) {
             throw new IllegalArgumentException("progressInterval must be positive, not " + progressInterval);
         }
+    }
+
+    /** Plain FTP on both sides. */
+    public FxpSettings(PassiveSide passiveSide, TransferOptions transfer, ConnectionSettings connection, int maxConnections,
+            Duration noopAfterIdle, Verification verification, FileExist fileExist, String tempPrefix, boolean autoCreate,
+            boolean preserveLastModified, Duration progressInterval, Duration stallTimeout, boolean resume, Fallback fallback) {
+        this(passiveSide, transfer, connection, maxConnections, noopAfterIdle, verification, fileExist, tempPrefix,
+                autoCreate, preserveLastModified, progressInterval, stallTimeout, resume, fallback, null, null);
+    }
+
+    /** FTPS settings per side (null for plain FTP). */
+    public TlsSettings tls(Side side) {
+        return side == Side.SOURCE ? sourceTls : targetTls;
     }
 
     /** Defaults for everything but the connection settings, as the Camel endpoint documents them. */

@@ -10,16 +10,18 @@ import io.github.ftp3p.protocol.FtpReply;
  *
  * @param hashes     the command for each hash algorithm it computes
  * @param restStream REST in stream mode (RFC 3659 section 5), needed to resume
+ * @param sscn       SSCN: the server can be the TLS client of a data connection (secure FXP)
  */
-record ServerFeatures(Map<HashAlgorithm, String> hashes, boolean restStream) {
+record ServerFeatures(Map<HashAlgorithm, String> hashes, boolean restStream, boolean sscn) {
 
-    static final ServerFeatures NONE = new ServerFeatures(Map.of(), false);
+    static final ServerFeatures NONE = new ServerFeatures(Map.of(), false, false);
 
     static ServerFeatures of(FtpReply feat) {
         if (!feat.isPositive()) {
             return NONE;
         }
         boolean rest = feat.lines().stream().map(l -> l.trim().toUpperCase(Locale.ROOT)).anyMatch(l -> l.equals("REST STREAM"));
-        return new ServerFeatures(HashAlgorithm.offeredBy(feat), rest);
+        boolean sscn = feat.lines().stream().map(l -> l.trim().toUpperCase(Locale.ROOT)).anyMatch(l -> l.equals("SSCN"));
+        return new ServerFeatures(HashAlgorithm.offeredBy(feat), rest, sscn);
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 import io.github.ftp3p.protocol.ControlConnection;
+import io.github.ftp3p.protocol.DataProtectionException;
+import io.github.ftp3p.protocol.TlsSettings;
 import io.github.ftp3p.protocol.FtpCommand;
 import io.github.ftp3p.protocol.FtpReply;
 import io.github.ftp3p.protocol.FtpProtocolException;
@@ -92,6 +94,7 @@ final class TransferJob {
             ensureDirectory(Paths.parent(targetPath));
         }
         request.listener().started(sourcePath, targetPath, sourceSize);
+        protectData();
         TransferOutcome outcome = transferData(sourceSize);
 
         String verifiedBy = verify(sourceSize, sizeBefore);
@@ -160,8 +163,12 @@ final class TransferJob {
                 + "host instead (fallback=relay)", client.source.identity(), client.target.identity(),
                 fxpFailure.failure().getMessage());
         long restartAt = resumeOffset(sourceSize);
+        // This host is the TLS client of both relay data connections: no server may be one too.
+        lease.source().secureClientNegotiation(false);
+        lease.target().secureClientNegotiation(false);
         RelayTransfer relay = new RelayTransfer(lease.source(), lease.target(), settings.transfer(),
-                settings.connection().socketFactory(), settings.connection().replyTimeout());
+                settings.connection().socketFactory(), settings.connection().replyTimeout(), settings.tls(Side.SOURCE),
+                settings.tls(Side.TARGET));
         TransferOutcome outcome;
         try (ProgressMonitor ignored = monitor(sourceSize, e -> {
             lease.source().abandon();
@@ -202,6 +209,40 @@ final class TransferJob {
             LOG.info("Keeping the partial {} to resume from after: {}", writePath, outcome.failure().getMessage());
         } else {
             removeWritten();
+        }
+    }
+
+    /**
+     * PROT P between two servers (secure FXP) needs one of them to be the TLS client of the data connection:
+     * SSCN ON, preferably to the receiving side; with SSCN on the sending side and TLS 1.3, ProFTPD was seen to
+     * truncate about half the copies (the sender says 226, the receiver 426), which verification then catches.
+     * Never falls back to clear data: that takes dataProtection=clear.
+     */
+    private void protectData() {
+        TlsSettings sourceTls = settings.tls(Side.SOURCE);
+        TlsSettings targetTls = settings.tls(Side.TARGET);
+        boolean sourcePrivate = sourceTls != null && sourceTls.privateData();
+        boolean targetPrivate = targetTls != null && targetTls.privateData();
+        if (!sourcePrivate && !targetPrivate) {
+            return;
+        }
+        if (sourcePrivate != targetPrivate) {
+            throw new DataProtectionException("dataProtection=private needs FTPS on both servers, but only the "
+                    + (sourcePrivate ? "source " + client.source.identity() : "target " + client.target.identity())
+                    + " uses it; set dataProtection=clear to let the data between them go in clear");
+        }
+        if (features(Side.TARGET).sscn()) {
+            lease.target().secureClientNegotiation(true);
+        } else if (features(Side.SOURCE).sscn()) {
+            client.warnOnce("sscn-sender", "The target {} has no SSCN: the source {} is the TLS client of the data "
+                    + "connection instead, which some servers get wrong (verification catches a truncated copy)",
+                    client.target.identity(), client.source.identity());
+            lease.source().secureClientNegotiation(true);
+        } else {
+            throw new DataProtectionException("dataProtection=private needs one server to be the TLS client of the data "
+                    + "connection between them (SSCN), but neither the source " + client.source.identity()
+                    + " nor the target " + client.target.identity() + " lists SSCN in FEAT; set dataProtection=clear to "
+                    + "let the data between them go in clear");
         }
     }
 

@@ -24,6 +24,7 @@ import org.apache.ftpserver.ftplet.FtpletResult;
 import org.apache.ftpserver.ftplet.UserManager;
 import org.apache.ftpserver.listener.Listener;
 import org.apache.ftpserver.listener.ListenerFactory;
+import org.apache.ftpserver.ssl.SslConfigurationFactory;
 import org.apache.ftpserver.listener.nio.NioListener;
 import org.apache.ftpserver.usermanager.ClearTextPasswordEncryptor;
 import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
@@ -118,6 +119,19 @@ public final class EmbeddedFtpServer implements AutoCloseable {
      *                               cannot be enabled
      */
     public static EmbeddedFtpServer start(String name, Path home, String user, String password, boolean ipChecks) {
+        return start(name, home, user, password, ipChecks, null);
+    }
+
+    /**
+     * Starts a server that offers explicit FTPS (AUTH TLS, RFC 4217) with the test certificates. Apache FtpServer
+     * has no SSCN, so it cannot protect a server-to-server data connection.
+     */
+    public static EmbeddedFtpServer startTls(String name, Path home, TestCertificates certificates) {
+        return start(name, home, "user-" + name, "pw-" + name, false, certificates);
+    }
+
+    private static EmbeddedFtpServer start(String name, Path home, String user, String password, boolean ipChecks,
+            TestCertificates tls) {
         Path absoluteHome = home.toAbsolutePath();
         try {
             Files.createDirectories(absoluteHome);
@@ -126,7 +140,7 @@ public final class EmbeddedFtpServer implements AutoCloseable {
         }
 
         // Keep the listener: the FtpServer interface has no getListener(), and this very instance learns the bound port.
-        Listener listener = listener(ipChecks);
+        Listener listener = listener(ipChecks, tls);
         FtpServerFactory factory = new FtpServerFactory();
         factory.addListener(LISTENER_NAME, listener);
         factory.setConnectionConfig(connectionConfig());
@@ -147,12 +161,22 @@ public final class EmbeddedFtpServer implements AutoCloseable {
         }
     }
 
-    private static Listener listener(boolean ipChecks) {
+    private static Listener listener(boolean ipChecks, TestCertificates tls) {
         DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
         data.setActiveIpCheck(ipChecks);
         data.setPassiveIpCheck(ipChecks);
 
         ListenerFactory listener = new ListenerFactory();
+        if (tls != null) {
+            SslConfigurationFactory ssl = new SslConfigurationFactory();
+            ssl.setKeystoreFile(tls.serverKeyStore().toFile());
+            ssl.setKeystoreType("PKCS12");
+            ssl.setKeystorePassword(tls.storePassword());
+            ssl.setKeyPassword(tls.storePassword());
+            listener.setSslConfiguration(ssl.createSslConfiguration());
+            listener.setImplicitSsl(false);
+            data.setSslConfiguration(ssl.createSslConfiguration());
+        }
         listener.setServerAddress(HOST);
         listener.setPort(0);
         listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
