@@ -3,6 +3,9 @@ package io.github.ftp3p.protocol;
 /** Checks and joins the paths of files on a server, which are '/'-separated whatever this host uses. */
 public final class Paths {
 
+    /** Longer names are refused: no server needs them, and some cut them silently (PATH_MAX is 4096 on Linux). */
+    public static final int MAX_NAME = 4096;
+
     private Paths() {
     }
 
@@ -12,6 +15,9 @@ public final class Paths {
      */
     public static String requireContained(String field, String name) {
         Arguments.requireSafeName(field, name);
+        if (name.length() > MAX_NAME) {
+            throw new UnsafeArgumentException(field, "is " + name.length() + " characters long, more than " + MAX_NAME);
+        }
         for (String segment : name.split("/", -1)) {
             if (segment.equals("..")) {
                 throw new UnsafeArgumentException(field, "must not contain a '..' segment, which would leave the "

@@ -150,7 +150,8 @@ final class TransferJob {
             if (last) {
                 throw new FxpRefusedException(attempts, outcome.failure(),
                         ServerSoftware.fromGreeting(lease.greeting(Side.SOURCE)),
-                        ServerSoftware.fromGreeting(lease.greeting(Side.TARGET)));
+                        ServerSoftware.fromGreeting(lease.greeting(Side.TARGET)),
+                        lease.source().isIpv6() != lease.target().isIpv6());
             }
             LOG.info("FXP with the {} passive failed ({}); trying with the {} passive", passive.label(),
                     outcome.failure().getMessage(), orientations.get(i + 1).label());

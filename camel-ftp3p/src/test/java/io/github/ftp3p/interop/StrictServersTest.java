@@ -111,6 +111,20 @@ class StrictServersTest {
     }
 
     @Test
+    void aPairOfDifferentAddressFamiliesFailsWithAnErrorThatSaysSo() throws Exception {
+        source = strict(RealFtpServer.VSFTPD, "source", RealFtpServer.Options.defaults().withIpv6(true));
+        target = Peer.embedded(work.resolve("ftpserver-target"), false);
+        FtpServerPair.writeRandom(source.home().resolve("f.bin"), 1000, 6);
+        String uri = "ftp3p:copy?" + source.options("source") + "&" + target.options("target") + "&replyTimeout=5000";
+
+        Exchange result = camel.createProducerTemplate().request(uri, e -> e.getMessage().setHeader(Exchange.FILE_NAME, "f.bin"));
+
+        assertThat(result.getException()).hasCauseInstanceOf(FxpRefusedException.class)
+                .hasMessageContaining("different address families");
+        assertThat(target.home().resolve("f.bin")).doesNotExist();
+    }
+
+    @Test
     void autoFindsTheOneOrientationAServerAllows() throws Exception {
         // vsftpd accepts passive data connections from other hosts but no PORT to them: it must be the passive side.
         source = strict(RealFtpServer.VSFTPD, "source", RealFtpServer.Options.defaults().withPassiveFxpOnly(true));
