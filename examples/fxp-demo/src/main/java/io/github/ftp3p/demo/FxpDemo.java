@@ -14,16 +14,23 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import io.github.ftp3p.testing.CountingSocketFactory;
 import io.github.ftp3p.testing.EmbeddedFtpServer;
+import io.github.ftp3p.camel.Ftp3pConstants;
+import io.github.ftp3p.protocol.TransferProgress;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.builder.ExchangeBuilder;
 
 /**
  * Starts two FTP servers on loopback ("partner" and "ingest"), puts a few files on the partner, and runs a
@@ -88,7 +95,7 @@ public final class FxpDemo {
                             .to("ftp3p:copy" + servers)
                             .log(LoggingLevel.INFO, "fxp-demo", "copied " + RESULT);
                     from("direct:catalogue").routeId("move-catalogue")
-                            .to("ftp3p:move" + servers)
+                            .to("ftp3p:move" + servers + "&progressInterval=100")
                             .log(LoggingLevel.INFO, "fxp-demo", "moved " + RESULT);
                 }
             });
@@ -101,7 +108,7 @@ public final class FxpDemo {
             for (String invoice : INVOICES) {
                 template.sendBodyAndHeader("direct:invoices", null, Exchange.FILE_NAME, invoice);
             }
-            template.sendBodyAndHeader("direct:catalogue", null, Exchange.FILE_NAME, BIG_FILE);
+            moveWithProgressBar(camel, template, bigFileSize, out);
             long millis = (System.nanoTime() - started) / 1_000_000;
 
             boolean identical = Files.notExists(outbox.resolve(BIG_FILE))
@@ -115,6 +122,31 @@ public final class FxpDemo {
             Summary summary = new Summary(INVOICES.size() + 1, bytes, millis, sockets.total(), identical);
             print(out, partner, ingest, summary);
             return summary;
+        }
+    }
+
+    /**
+     * Moves the catalogue while a progress bar follows the target's size: ftp3p polls it over a third
+     * connection and keeps the latest figure in the exchange property CamelFtp3pProgress.
+     */
+    private static void moveWithProgressBar(CamelContext camel, ProducerTemplate template, long size, PrintStream out)
+            throws Exception {
+        Exchange exchange = ExchangeBuilder.anExchange(camel).withHeader(Exchange.FILE_NAME, BIG_FILE).build();
+        CompletableFuture<Exchange> done = template.asyncSend("direct:catalogue", exchange);
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName(BIG_FILE).setInitialMax(size / (1024 * 1024))
+                .setUnit(" MiB", 1).setConsumer(new ConsoleProgressBarConsumer(out)).setUpdateIntervalMillis(100)
+                .showSpeed().build()) {
+            while (!done.isDone()) {
+                TransferProgress progress = exchange.getProperty(Ftp3pConstants.PROGRESS, TransferProgress.class);
+                if (progress != null) {
+                    bar.stepTo(progress.bytes() / (1024 * 1024));
+                }
+                Thread.sleep(50);
+            }
+            bar.stepTo(size / (1024 * 1024));
+        }
+        if (done.get().getException() != null) {
+            throw done.get().getException();
         }
     }
 
