@@ -157,6 +157,25 @@ public final class ControlConnection implements Closeable {
         return reply;
     }
 
+    /**
+     * Sends several commands in one write, without reading their replies (pipelining, which RFC 959 allows: a
+     * server reads and answers commands in order); the caller reads the replies in the same order.
+     */
+    public void sendAll(List<FtpCommand> commands) {
+        StringBuilder lines = new StringBuilder();
+        for (FtpCommand command : commands) {
+            LOG.debug("{} > {}", side, command);
+            lines.append(command.line()).append("\r\n");
+        }
+        try {
+            channel.sendLine(lines.substring(0, lines.length() - 2));
+        } catch (IOException e) {
+            broken = true;
+            throw new FtpConnectionException(side, commands.get(0), "cannot send", e);
+        }
+        lastUsedNanos = System.nanoTime();
+    }
+
     /** Sends a command without reading its reply; the caller reads it with {@link #readReply}. */
     public void send(FtpCommand command) {
         LOG.debug("{} > {}", side, command);
@@ -223,6 +242,11 @@ public final class ControlConnection implements Closeable {
 
     public Side side() {
         return side;
+    }
+
+    /** How long an ordinary reply may take. */
+    public Duration replyTimeout() {
+        return replyTimeout;
     }
 
     /** The server's 220 greeting, which often names the server software. */

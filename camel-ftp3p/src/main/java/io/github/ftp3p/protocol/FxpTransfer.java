@@ -5,11 +5,13 @@ import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +50,8 @@ public final class FxpTransfer {
     private final Executor executor;
     private State state = State.NEW;
     private volatile FtpTransferException abortCause;
+    private FtpCommand sourcePrelude;
+    private Consumer<FtpReply> preludeCheck;
 
     public FxpTransfer(ControlConnection source, ControlConnection target, Side passiveSide, TransferOptions options,
             Duration replyTimeout, Executor executor) {
@@ -57,6 +61,17 @@ public final class FxpTransfer {
         this.options = options;
         this.replyTimeout = replyTimeout;
         this.executor = executor;
+    }
+
+    /**
+     * Pipelines {@code command} (e.g. the source's SIZE) with the first FXP command sent to the source, saving a
+     * round trip; its reply goes to {@code check} before anything is sent that could write on the target, and a
+     * check that throws ends the transfer with that failure.
+     */
+    public FxpTransfer withSourcePrelude(FtpCommand command, Consumer<FtpReply> check) {
+        this.sourcePrelude = command;
+        this.preludeCheck = check;
+        return this;
     }
 
     /**
@@ -73,10 +88,11 @@ public final class FxpTransfer {
 
         PassiveAddress address;
         try {
-            address = openPassive(passive, extended, options);
+            FtpCommand pasv = FtpCommand.of(extended ? "EPSV" : "PASV");
+            address = openPassive(passive, pasv, executeOn(passive, pasv), options);
             state = State.PASSIVE;
             FtpCommand port = extended ? FtpCommand.of("EPRT", address.eprtArgument()) : portCommand(address, active);
-            FtpReply reply = active.execute(port);
+            FtpReply reply = executeOn(active, port);
             if (!reply.isPositive()) {
                 return fail(new FtpReplyException(active.side(), port, reply), true, false);
             }
@@ -86,6 +102,8 @@ public final class FxpTransfer {
                 restart(passive, restartAt);
                 restart(active, restartAt);
             }
+        } catch (PreludeFailure e) {
+            return fail(e.failure, false, false);
         } catch (FtpReplyException | DataAddressException e) {
             // Refused by one side, or an address unusable in this orientation: the other may work.
             return fail(e, true, false);
@@ -157,12 +175,49 @@ public final class FxpTransfer {
     }
 
     /**
-     * PASV or EPSV to {@code passive}, and the data address to use: the {@link AddressPolicy}'s choice, which
-     * must pass the {@link DataNetworks} checks.
+     * Sends {@code command} and reads its reply; on the source, the prelude goes out in the same write and its
+     * reply, read first, is checked.
      */
+    private FtpReply executeOn(ControlConnection connection, FtpCommand command) {
+        if (connection != source || sourcePrelude == null) {
+            return connection.execute(command);
+        }
+        FtpCommand prelude = sourcePrelude;
+        sourcePrelude = null;
+        connection.sendAll(List.of(prelude, command));
+        FtpReply preludeReply = connection.readReply(prelude, replyTimeout);
+        FtpReply reply = connection.readReply(command, replyTimeout);
+        try {
+            preludeCheck.accept(preludeReply);
+        } catch (FtpTransferException e) {
+            throw new PreludeFailure(e);
+        }
+        return reply;
+    }
+
+    /** A failed prelude check: not a refusal of this orientation, so no other one is tried. */
+    private static final class PreludeFailure extends RuntimeException {
+
+        private final FtpTransferException failure;
+
+        PreludeFailure(FtpTransferException failure) {
+            super(failure.getMessage(), failure, false, false);
+            this.failure = failure;
+        }
+    }
+
+    /** PASV or EPSV to {@code passive}, and the data address to use. */
     static PassiveAddress openPassive(ControlConnection passive, boolean extended, TransferOptions options) {
         FtpCommand command = FtpCommand.of(extended ? "EPSV" : "PASV");
-        FtpReply reply = passive.execute(command);
+        return openPassive(passive, command, passive.execute(command), options);
+    }
+
+    /**
+     * The data address to use after {@code reply} to PASV or EPSV: the {@link AddressPolicy}'s choice, which
+     * must pass the {@link DataNetworks} checks.
+     */
+    static PassiveAddress openPassive(ControlConnection passive, FtpCommand command, FtpReply reply, TransferOptions options) {
+        boolean extended = command.verb().equals("EPSV");
         if (reply.code() != (extended ? 229 : 227)) {
             throw new FtpReplyException(passive.side(), command, reply);
         }

@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 import io.github.ftp3p.pool.ConnectionPool;
 import io.github.ftp3p.protocol.ControlConnection;
@@ -29,7 +30,7 @@ final class ProgressMonitor implements AutoCloseable {
 
     private final ConnectionPool targetPool;
     private final FtpCommand size;
-    private final long total;
+    private final LongSupplier total;
     private final Duration stallTimeout;
     private final TransferListener listener;
     private final Consumer<FtpTransferException> onStall;
@@ -40,7 +41,7 @@ final class ProgressMonitor implements AutoCloseable {
     private long lastGrowth = started;
     private boolean closed;
 
-    ProgressMonitor(ScheduledExecutorService scheduler, ConnectionPool targetPool, String path, long total,
+    ProgressMonitor(ScheduledExecutorService scheduler, ConnectionPool targetPool, String path, LongSupplier total,
             Duration interval, Duration stallTimeout, TransferListener listener, Consumer<FtpTransferException> onStall) {
         this.targetPool = targetPool;
         this.size = FtpCommand.of("SIZE", path);
@@ -77,7 +78,7 @@ final class ProgressMonitor implements AutoCloseable {
                 lastBytes = bytes;
                 lastGrowth = now;
             }
-            listener.progress(new TransferProgress(size.argument(), bytes, total, Duration.ofNanos(now - started)));
+            listener.progress(new TransferProgress(size.argument(), bytes, total.getAsLong(), Duration.ofNanos(now - started)));
             Duration stalled = Duration.ofNanos(now - lastGrowth);
             if (!stallTimeout.isZero() && stalled.compareTo(stallTimeout) > 0) {
                 stop();

@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
 final class TransferJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransferJob.class);
+    private static final long UNKNOWN = -2;
 
     private final FxpClient client;
     private final FxpSettings settings;
@@ -56,6 +57,8 @@ final class TransferJob {
     /** Where the bytes are written: a temporary name, or the final one. */
     private final String writePath;
     private final boolean append;
+    /** The source's size in bytes; -1 when it has no SIZE; UNKNOWN until asked. */
+    private volatile long sourceSize = UNKNOWN;
     private long resumedFrom;
     private String mode;
 
@@ -73,7 +76,13 @@ final class TransferJob {
     }
 
     TransferResult run() {
-        long sourceSize = size(Side.SOURCE, sourcePath, true);
+        // The source's SIZE goes out with the first FXP command to the source (saving a round trip), unless
+        // something must be decided before the target is touched: whether to resume, or what fileExist does.
+        boolean sizeFirst = request.retry() || settings.fileExist() != FileExist.OVERRIDE
+                && settings.fileExist() != FileExist.TRY_RENAME;
+        if (sizeFirst) {
+            sourceSize = size(Side.SOURCE, sourcePath, true);
+        }
         long sizeBefore = 0;
         switch (settings.fileExist()) {
             case FAIL, IGNORE, MOVE -> {
@@ -93,11 +102,13 @@ final class TransferJob {
         if (settings.autoCreate()) {
             ensureDirectory(Paths.parent(targetPath));
         }
-        request.listener().started(sourcePath, targetPath, sourceSize);
+        if (sizeFirst) {
+            request.listener().started(sourcePath, targetPath, sourceSize);
+        }
         protectData();
-        TransferOutcome outcome = transferData(sourceSize);
+        TransferOutcome outcome = transferData();
 
-        String verifiedBy = verify(sourceSize, sizeBefore);
+        String verifiedBy = verify(sizeBefore);
         if (!writePath.equals(targetPath)) {
             rename(lease.target(), Side.TARGET, writePath, targetPath, settings.fileExist() == FileExist.OVERRIDE);
         }
@@ -118,17 +129,24 @@ final class TransferJob {
      * The FXP handshake in each allowed orientation until one works; then, with fallback=relay, the data
      * through this host.
      */
-    private TransferOutcome transferData(long sourceSize) {
+    private TransferOutcome transferData() {
         FtpCommand stor = FtpCommand.of(append ? "APPE" : "STOR", writePath);
         List<Side> orientations = settings.passiveSide().orientations();
         List<String> attempts = new ArrayList<>();
         for (int i = 0; ; i++) {
             Side passive = orientations.get(i);
-            long restartAt = request.retry() ? resumeOffset(sourceSize) : 0;
+            long restartAt = request.retry() ? resumeOffset() : 0;
             FxpTransfer transfer = new FxpTransfer(lease.source(), lease.target(), passive, settings.transfer(),
                     settings.connection().replyTimeout(), client.executor);
+            if (sourceSize == UNKNOWN) {
+                FtpCommand size = FtpCommand.of("SIZE", sourcePath);
+                transfer.withSourcePrelude(size, reply -> {
+                    sourceSize = parseSize(Side.SOURCE, size, reply, true);
+                    request.listener().started(sourcePath, targetPath, sourceSize);
+                });
+            }
             TransferOutcome outcome;
-            try (ProgressMonitor ignored = monitor(sourceSize, transfer::abort)) {
+            try (ProgressMonitor ignored = monitor(transfer::abort)) {
                 outcome = transfer.run(sourcePath, stor, restartAt);
             }
             if (outcome.succeeded()) {
@@ -138,7 +156,7 @@ final class TransferJob {
             boolean relayNext = last && outcome.orientationRefused() && settings.fallback() == Fallback.RELAY;
             handleFailure(outcome, relayNext);
             if (relayNext) {
-                return relay(sourceSize, stor, outcome);
+                return relay(stor, outcome);
             }
             if (!outcome.orientationRefused()) {
                 throw outcome.failure();
@@ -159,11 +177,14 @@ final class TransferJob {
     }
 
     /** Streams the data through this host, continuing from what the target already holds under the temporary name. */
-    private TransferOutcome relay(long sourceSize, FtpCommand stor, TransferOutcome fxpFailure) {
+    private TransferOutcome relay(FtpCommand stor, TransferOutcome fxpFailure) {
+        if (sourceSize == UNKNOWN) {
+            sourceSize = size(Side.SOURCE, sourcePath, true);
+        }
         client.warnOnce("relay", "FXP between {} and {} failed in every orientation ({}); relaying the data through this "
                 + "host instead (fallback=relay)", client.source.identity(), client.target.identity(),
                 fxpFailure.failure().getMessage());
-        long restartAt = resumeOffset(sourceSize);
+        long restartAt = resumeOffset();
         // This host is the TLS client of both relay data connections: no server may be one too.
         lease.source().secureClientNegotiation(false);
         lease.target().secureClientNegotiation(false);
@@ -171,7 +192,7 @@ final class TransferJob {
                 settings.connection().socketFactory(), settings.connection().replyTimeout(), settings.tls(Side.SOURCE),
                 settings.tls(Side.TARGET));
         TransferOutcome outcome;
-        try (ProgressMonitor ignored = monitor(sourceSize, e -> {
+        try (ProgressMonitor ignored = monitor(e -> {
             lease.source().abandon();
             lease.target().abandon();
         })) {
@@ -184,9 +205,9 @@ final class TransferJob {
         throw outcome.failure();
     }
 
-    private ProgressMonitor monitor(long sourceSize, java.util.function.Consumer<FtpTransferException> onStall) {
-        return new ProgressMonitor(client.scheduler, client.targetPool, writePath, sourceSize, settings.progressInterval(),
-                settings.stallTimeout(), request.listener(), onStall);
+    private ProgressMonitor monitor(java.util.function.Consumer<FtpTransferException> onStall) {
+        return new ProgressMonitor(client.scheduler, client.targetPool, writePath, () -> Math.max(-1, sourceSize),
+                settings.progressInterval(), settings.stallTimeout(), request.listener(), onStall);
     }
 
     private TransferOutcome succeeded(TransferOutcome outcome, long restartAt, String how) {
@@ -257,7 +278,7 @@ final class TransferJob {
      * Where to restart: the size of a temporary file a broken earlier attempt left, when it is shorter than the
      * source. This assumes the source did not change in between; verify=checksum proves it.
      */
-    private long resumeOffset(long sourceSize) {
+    private long resumeOffset() {
         if (sourceSize <= 0 || !resumable()) {
             return 0;
         }
@@ -270,7 +291,7 @@ final class TransferJob {
     }
 
     /** Returns how the copy was proven; throws, after removing what was written, when it does not match. */
-    private String verify(long sourceSize, long sizeBefore) {
+    private String verify(long sizeBefore) {
         boolean mustVerify = request.sourceAction() != SourceAction.KEEP;
         if (settings.verification() == Verification.NONE && !mustVerify) {
             return "none";
@@ -342,9 +363,11 @@ final class TransferJob {
      * On the source, with {@code required}, only a server without SIZE gives -1: a missing file fails.
      */
     private long size(Side side, String path, boolean required) {
-        ControlConnection connection = lease.side(side);
         FtpCommand command = FtpCommand.of("SIZE", path);
-        FtpReply reply = connection.execute(command);
+        return parseSize(side, command, lease.side(side).execute(command), required);
+    }
+
+    private static long parseSize(Side side, FtpCommand command, FtpReply reply, boolean required) {
         if (reply.code() == 213) {
             try {
                 return Long.parseLong(reply.text().substring(4).trim());
@@ -375,17 +398,15 @@ final class TransferJob {
      */
     private void rename(ControlConnection connection, Side side, String from, String to, boolean replace) {
         FtpCommand rnfr = FtpCommand.of("RNFR", from);
-        expect350(connection, rnfr);
         FtpCommand rnto = FtpCommand.of("RNTO", to);
-        FtpReply reply = connection.execute(rnto);
+        FtpReply reply = renameOnce(connection, rnfr, rnto);
         if (reply.isPositive()) {
             return;
         }
         if (replace && reply.code() >= 500) {
             LOG.debug("The {} server refused to rename onto {} ({}); deleting it first", side.label(), to, reply);
             connection.execute(FtpCommand.of("DELE", to));
-            expect350(connection, rnfr);
-            reply = connection.execute(rnto);
+            reply = renameOnce(connection, rnfr, rnto);
             if (reply.isPositive()) {
                 return;
             }
@@ -396,12 +417,18 @@ final class TransferJob {
         throw new FtpReplyException(side, rnto, reply);
     }
 
-    /** RNFR answers 350, "pending further information" (RFC 959 section 4.2). */
-    private static void expect350(ControlConnection connection, FtpCommand rnfr) {
-        FtpReply reply = connection.execute(rnfr);
-        if (reply.code() != 350) {
-            throw new FtpReplyException(connection.side(), rnfr, reply);
+    /**
+     * RNFR and RNTO in one write (a round trip saved): RNFR must answer 350 (RFC 959 section 4.2), else RNTO
+     * only gets 503 and the RNFR failure is the one reported. Returns RNTO's reply.
+     */
+    private static FtpReply renameOnce(ControlConnection connection, FtpCommand rnfr, FtpCommand rnto) {
+        connection.sendAll(List.of(rnfr, rnto));
+        FtpReply from = connection.readReply(rnfr, connection.replyTimeout());
+        FtpReply to = connection.readReply(rnto, connection.replyTimeout());
+        if (from.code() != 350) {
+            throw new FtpReplyException(connection.side(), rnfr, from);
         }
+        return to;
     }
 
     /** MKD of each level that is not known to exist; a level that exists answers 550 or 521, which is fine. */
