@@ -80,6 +80,8 @@ public class Ftp3pConfiguration implements Cloneable {
     private boolean resume = true;
     @UriParam(enums = "none,relay", defaultValue = "none")
     private String fallback = "none";
+    @UriParam(label = "advanced", defaultValue = "true")
+    private boolean pipelining = true;
     @UriParam(label = "security")
     private boolean implicitTls;
     @UriParam(label = "security", enums = "private,clear", defaultValue = "private")
@@ -462,6 +464,19 @@ public class Ftp3pConfiguration implements Cloneable {
      */
     public void setFallback(String fallback) {
         this.fallback = fallback;
+    }
+
+    public boolean isPipelining() {
+        return pipelining;
+    }
+
+    /**
+     * Send commands that do not wait on each other in one write (the source's SIZE with its PORT or PASV, RNFR with
+     * RNTO), saving round trips per file; servers answer them in order (RFC 959). Set false for a server that
+     * mishandles pipelined commands.
+     */
+    public void setPipelining(boolean pipelining) {
+        this.pipelining = pipelining;
     }
 
     public boolean isImplicitTls() {

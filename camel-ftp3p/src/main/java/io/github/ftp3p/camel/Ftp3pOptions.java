@@ -67,7 +67,7 @@ final class Ftp3pOptions {
                 positive("replyTimeout", c.getReplyTimeout()), c.getSocketFactory());
         TransferOptions transfer = new TransferOptions(choice("epsv", c.getEpsv(), ExtendedMode.class),
                 addressPolicy(c.getPassiveAddress()), notNegative("transferTimeout", c.getTransferTimeout()),
-                dataNetworks(c.getAllowedDataNetworks()));
+                dataNetworks(c.getAllowedDataNetworks()), c.isPipelining());
         if (c.getMaxConnections() < 1) {
             throw new IllegalArgumentException("Option 'maxConnections' must be at least 1, not " + c.getMaxConnections());
         }

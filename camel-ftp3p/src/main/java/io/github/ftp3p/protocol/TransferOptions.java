@@ -11,12 +11,14 @@ import java.util.Objects;
  * @param transferTimeout how long both sides may take to finish once the transfer commands are sent; zero for
  *                        no limit
  * @param dataNetworks    the checks on every address put into PORT or EPRT
+ * @param pipelining      send independent commands in one write (SIZE with PORT, RNFR with RNTO); false sends
+ *                        each command after the previous reply, for servers that mishandle pipelined commands
  */
 public record TransferOptions(ExtendedMode extendedMode, AddressPolicy addressPolicy, Duration transferTimeout,
-        DataNetworks dataNetworks) {
+        DataNetworks dataNetworks, boolean pipelining) {
 
     public TransferOptions(ExtendedMode extendedMode, AddressPolicy addressPolicy, Duration transferTimeout) {
-        this(extendedMode, addressPolicy, transferTimeout, DataNetworks.ANY);
+        this(extendedMode, addressPolicy, transferTimeout, DataNetworks.ANY, true);
     }
 
     public TransferOptions {

@@ -78,8 +78,8 @@ final class TransferJob {
     TransferResult run() {
         // The source's SIZE goes out with the first FXP command to the source (saving a round trip), unless
         // something must be decided before the target is touched: whether to resume, or what fileExist does.
-        boolean sizeFirst = request.retry() || settings.fileExist() != FileExist.OVERRIDE
-                && settings.fileExist() != FileExist.TRY_RENAME;
+        boolean sizeFirst = request.retry() || !settings.transfer().pipelining()
+                || settings.fileExist() != FileExist.OVERRIDE && settings.fileExist() != FileExist.TRY_RENAME;
         if (sizeFirst) {
             sourceSize = size(Side.SOURCE, sourcePath, true);
         }
@@ -399,14 +399,14 @@ final class TransferJob {
     private void rename(ControlConnection connection, Side side, String from, String to, boolean replace) {
         FtpCommand rnfr = FtpCommand.of("RNFR", from);
         FtpCommand rnto = FtpCommand.of("RNTO", to);
-        FtpReply reply = renameOnce(connection, rnfr, rnto);
+        FtpReply reply = renameOnce(connection, rnfr, rnto, settings.transfer().pipelining());
         if (reply.isPositive()) {
             return;
         }
         if (replace && reply.code() >= 500) {
             LOG.debug("The {} server refused to rename onto {} ({}); deleting it first", side.label(), to, reply);
             connection.execute(FtpCommand.of("DELE", to));
-            reply = renameOnce(connection, rnfr, rnto);
+            reply = renameOnce(connection, rnfr, rnto, settings.transfer().pipelining());
             if (reply.isPositive()) {
                 return;
             }
@@ -421,7 +421,14 @@ final class TransferJob {
      * RNFR and RNTO in one write (a round trip saved): RNFR must answer 350 (RFC 959 section 4.2), else RNTO
      * only gets 503 and the RNFR failure is the one reported. Returns RNTO's reply.
      */
-    private static FtpReply renameOnce(ControlConnection connection, FtpCommand rnfr, FtpCommand rnto) {
+    private static FtpReply renameOnce(ControlConnection connection, FtpCommand rnfr, FtpCommand rnto, boolean pipelined) {
+        if (!pipelined) {
+            FtpReply from = connection.execute(rnfr);
+            if (from.code() != 350) {
+                throw new FtpReplyException(connection.side(), rnfr, from);
+            }
+            return connection.execute(rnto);
+        }
         connection.sendAll(List.of(rnfr, rnto));
         FtpReply from = connection.readReply(rnfr, connection.replyTimeout());
         FtpReply to = connection.readReply(rnto, connection.replyTimeout());

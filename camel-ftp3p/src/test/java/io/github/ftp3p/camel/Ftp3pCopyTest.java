@@ -44,6 +44,32 @@ class Ftp3pCopyTest {
     }
 
     @Test
+    void pipelinedCommandsGoOutInOneWriteAndAreAnsweredInOrder() throws Exception {
+        Path original = servers.givenSourceFile("piped.bin", 5000);
+
+        Exchange result = servers.send(servers.uri("copy", ""), "piped.bin");
+
+        assertThat(result.getException()).isNull();
+        assertThat(Files.mismatch(original, servers.targetFile("piped.bin"))).isEqualTo(-1L);
+        assertThat(servers.source().commands()).containsSubsequence("SIZE outbox/piped.bin", "RETR outbox/piped.bin");
+        assertThat(servers.target().commands()).containsSubsequence("PASV", "STOR inbox/.ftp3p.piped.bin",
+                "RNFR inbox/.ftp3p.piped.bin", "RNTO inbox/piped.bin");
+    }
+
+    @Test
+    void withoutPipeliningEveryCommandWaitsForThePreviousReplyAndTheCopyStillWorks() throws Exception {
+        Path original = servers.givenSourceFile("safe.bin", 5000);
+
+        Exchange result = servers.send(servers.uri("copy", "pipelining=false"), "safe.bin");
+
+        assertThat(result.getException()).isNull();
+        assertThat(Files.mismatch(original, servers.targetFile("safe.bin"))).isEqualTo(-1L);
+        List<String> commands = servers.source().commands();
+        assertThat(commands.indexOf("SIZE outbox/safe.bin")).isLessThan(commands.indexOf("RETR outbox/safe.bin"));
+        assertThat(servers.target().commands()).containsSubsequence("RNFR inbox/.ftp3p.safe.bin", "RNTO inbox/safe.bin");
+    }
+
+    @Test
     void copiesA256MiBFileByteForByte() throws Exception {
         Path original = servers.givenSourceFile("big.bin", 256 * MiB);
 
