@@ -71,6 +71,30 @@ class HostileServerTest {
     }
 
     @Test
+    void passiveAddressReplyHandsTheAnnouncedAddressToTheOtherServer() {
+        // 127.0.0.2 is loopback, but nothing listens there: the announced address is used, and the copy fails.
+        announce("127.0.0.2");
+
+        Exchange result = servers.send(uri("passiveAddress=reply"), "f.bin");
+
+        assertThat(servers.source().commands()).anyMatch(c -> c.startsWith("PORT 127,0,0,2,"));
+        assertThat(result.getException()).isInstanceOf(Ftp3pOperationFailedException.class);
+        assertThat(hostile.store()).doesNotContainKey("inbox/f.bin");
+    }
+
+    @Test
+    void aLiteralPassiveAddressReplacesTheAnnouncedOne() {
+        announce("10.0.0.9");
+
+        Exchange result = servers.send(uri("passiveAddress=127.0.0.1"), "f.bin");
+
+        assertThat(result.getException()).isNull();
+        assertThat(servers.source().commands()).noneMatch(c -> c.startsWith("PORT 10,"))
+                .anyMatch(c -> c.startsWith("PORT 127,0,0,1,"));
+        assertThat(hostile.store().get("inbox/f.bin")).hasSize(1000);
+    }
+
+    @Test
     void trustingTheReplyIsStillBoundByAllowedDataNetworks() {
         announce("10.0.0.9");
 
