@@ -163,13 +163,37 @@ public final class FxpClient implements AutoCloseable {
         boolean resumable;
 
         ControlConnection source() {
-            sourceConnection = usable(sourcePool, sourceConnection);
+            acquire();
             return sourceConnection;
         }
 
         ControlConnection target() {
-            targetConnection = usable(targetPool, targetConnection);
+            acquire();
             return targetConnection;
+        }
+
+        /**
+         * Borrows, or replaces when their state is unknown, both connections, always the source's first: two
+         * transfers that each held one side while waiting for the other would wait for ever once a pool is
+         * exhausted. A source replaced mid-transfer therefore gives its target back first.
+         */
+        private void acquire() {
+            if (sourceConnection == null || !sourceConnection.isReusable()) {
+                if (targetConnection != null) {
+                    targetPool.release(targetConnection);
+                    targetConnection = null;
+                }
+                if (sourceConnection != null) {
+                    sourcePool.invalidate(sourceConnection);
+                }
+                sourceConnection = sourcePool.borrow();
+            }
+            if (targetConnection == null || !targetConnection.isReusable()) {
+                if (targetConnection != null) {
+                    targetPool.invalidate(targetConnection);
+                }
+                targetConnection = targetPool.borrow();
+            }
         }
 
         ControlConnection side(Side side) {
@@ -180,16 +204,6 @@ public final class FxpClient implements AutoCloseable {
         FtpReply greeting(Side side) {
             ControlConnection held = side == Side.SOURCE ? sourceConnection : targetConnection;
             return held == null ? null : held.greeting();
-        }
-
-        private ControlConnection usable(ConnectionPool pool, ControlConnection current) {
-            if (current != null && current.isReusable()) {
-                return current;
-            }
-            if (current != null) {
-                pool.invalidate(current);
-            }
-            return pool.borrow();
         }
 
         @Override

@@ -105,7 +105,6 @@ final class TransferJob {
         if (sizeFirst) {
             request.listener().started(sourcePath, targetPath, sourceSize);
         }
-        protectData();
         TransferOutcome outcome = transferData();
 
         String verifiedBy = verify(sizeBefore);
@@ -135,6 +134,8 @@ final class TransferJob {
         List<String> attempts = new ArrayList<>();
         for (int i = 0; ; i++) {
             Side passive = orientations.get(i);
+            // Each attempt may have new connections (an aborted one is replaced): SSCN is set per connection.
+            protectData();
             long restartAt = request.retry() ? resumeOffset() : 0;
             FxpTransfer transfer = new FxpTransfer(lease.source(), lease.target(), passive, settings.transfer(),
                     settings.connection().replyTimeout(), client.executor);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class ConnectionReuseTest {
                 results.add(pool.submit(() -> servers.send(uri, name)));
             }
             for (Future<Exchange> result : results) {
-                assertThat(result.get().getException()).isNull();
+                assertThat(result.get(60, TimeUnit.SECONDS).getException()).isNull();
             }
         } finally {
             pool.shutdownNow();
@@ -59,5 +60,29 @@ class ConnectionReuseTest {
         }
         assertThat(servers.source().loginCount()).isBetween(1, 3);
         assertThat(servers.target().loginCount()).isBetween(1, 3);
+    }
+
+    @Test
+    void concurrentExchangesOnOneConnectionPerSideNeverWaitForEachOther() throws Exception {
+        // Every exchange needs both sides; one that held a target while waiting for a source, and another the
+        // reverse, would wait for ever. Creating the new target directory takes the target first.
+        for (int i = 0; i < 12; i++) {
+            servers.givenSourceFile("d" + i + ".bin", 1000 + i);
+        }
+        String uri = servers.uri("copy", "maxConnections=1").replace("/inbox", "/inbox/new");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Exchange>> results = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String name = "d" + i + ".bin";
+                results.add(pool.submit(() -> servers.send(uri, name)));
+            }
+            for (Future<Exchange> result : results) {
+                assertThat(result.get(60, TimeUnit.SECONDS).getException()).isNull();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(servers.target().home().resolve("inbox/new/d11.bin")).hasSize(1011);
     }
 }
