@@ -1,0 +1,119 @@
+package io.github.ftp3p.bench;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.Styler;
+
+/** Writes the run as one PNG of four bar charts (XChart): wall time, client CPU, files per second, RTT per file. */
+final class Chart {
+
+    private static final List<String> CLIENTS = List.of(Result.FTP3P, Result.LFTP, Result.RELAY);
+    private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x7f7f7f),
+            new Color(0x2ca02c)};
+
+    private Chart() {
+    }
+
+    static void write(Report report, Path png) throws IOException {
+        Files.createDirectories(png.toAbsolutePath().getParent());
+        String size = BenchConfig.formatSize(report.config.size());
+        List<CategoryChart> charts = new ArrayList<>(List.of(
+                large(report, "One " + size + " file: wall time (s)", "s", "0.00", r -> r.m().seconds()),
+                large(report, "One " + size + " file: client CPU (s)", "CPU s", "0.000", r -> Math.max(r.m().cpuSeconds(), 0)),
+                many(report),
+                rtt(report)));
+        charts.removeIf(chart -> chart.getSeriesMap().isEmpty()); // XChart cannot draw a chart without series
+        if (charts.isEmpty()) {
+            return;
+        }
+        String title = "ftp3p benchmark " + report.started.toLocalDate() + ", loopback, "
+                + Runtime.getRuntime().availableProcessors() + " cores";
+        charts.get(0).setTitle(charts.get(0).getTitle() + "  [" + title + "]");
+        int columns = charts.size() % 2 == 0 ? 2 : 1; // XChart needs a full grid
+        BitmapEncoder.saveBitmap(charts, charts.size() / columns, columns, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    private static CategoryChart chart(String title, String yTitle, String decimals) {
+        CategoryChart chart = new CategoryChartBuilder().width(760).height(420).title(title).yAxisTitle(yTitle).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setSeriesColors(COLORS);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setLabelsVisible(true);
+        chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
+        chart.getStyler().setLabelsFontColor(Color.BLACK);
+        chart.getStyler().setYAxisDecimalPattern(decimals);
+        return chart;
+    }
+
+    private static CategoryChart large(Report report, String title, String yTitle, String decimals,
+                                       ToDoubleFunction<Result> value) {
+        CategoryChart chart = chart(title, yTitle, decimals);
+        List<String> pairs = report.pairs(Result.LARGE);
+        for (String client : CLIENTS) {
+            series(chart, client, pairs, pair -> report.find(Result.LARGE, pair, "", client), value);
+        }
+        return chart;
+    }
+
+    private static CategoryChart many(Report report) {
+        CategoryChart chart = chart(report.config.files() + " x 4 KiB: files per second", "files/s", "#,##0");
+        List<String> categories = new ArrayList<>();
+        for (String pair : report.pairs(Result.MANY)) {
+            categories.add(pair + " seq");
+            categories.add(pair + " x4");
+        }
+        for (String client : CLIENTS) {
+            series(chart, client, categories, category -> {
+                String[] parts = category.split(" ");
+                return report.find(Result.MANY, parts[0], parts[1], client);
+            }, Result::filesPerSecond);
+        }
+        return chart;
+    }
+
+    private static CategoryChart rtt(Report report) {
+        CategoryChart chart = chart(report.config.rttMillis() + " ms RTT: round trips per file (goal 1.5 / 0.4)", "RTT/file", "0.00");
+        List<String> categories = new ArrayList<>();
+        for (String pair : report.pairs(Result.RTT)) {
+            categories.add(pair + " seq");
+            categories.add(pair + " x4");
+        }
+        for (String client : List.of(Result.FTP3P, Result.LFTP)) {
+            series(chart, client, categories, category -> {
+                String[] parts = category.split(" ");
+                return report.find(Result.RTT, parts[0], parts[1], client);
+            }, report::roundTripsPerFile);
+        }
+        if (!categories.isEmpty()) {
+            List<Double> goals = categories.stream().map(c -> c.endsWith("seq") ? 1.5 : 0.4).toList();
+            chart.addSeries("goal", categories, goals).setFillColor(COLORS[3]);
+        }
+        return chart;
+    }
+
+    /** One bar per category, 0 where the client has no result; no series for a client without any. */
+    private static void series(CategoryChart chart, String name, List<String> categories,
+                               Function<String, Optional<Result>> find, ToDoubleFunction<Result> value) {
+        List<Double> values = new ArrayList<>();
+        boolean any = false;
+        for (String category : categories) {
+            Optional<Result> result = find.apply(category);
+            any |= result.isPresent();
+            values.add(result.map(value::applyAsDouble).orElse(0.0));
+        }
+        if (any) {
+            chart.addSeries(name, categories, values);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.github.ftp3p.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.ftp3p.testing.CountingSocketFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * A client JVM: ftp3p ({@link Ftp3pClient}) or the camel-ftp relay ({@link RelayClient}), measuring itself.
+ * Arguments: {@code ftp3p|relay} then {@code key=value} pairs (the two servers, see {@link Server#toArgs}, and
+ * {@code ftp3pOptions}). Requests on stdin, one per line:
+ * <ul>
+ *   <li>{@code copy SUB NAME}: one file;</li>
+ *   <li>{@code many SUB PREFIX COUNT PARALLEL}: the files {@code PREFIX0000.bin} and on.</li>
+ * </ul>
+ * Each is answered {@code ok WALL CPU HEAP BYTES} (a {@link Measurement}) or {@code err MESSAGE}.
+ * Both clients make their sockets through one {@link CountingSocketFactory}, bound as {@code countingSockets}.
+ */
+public final class ClientMain {
+
+    private final CountingSocketFactory sockets;
+    private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP).toList();
+    private final com.sun.management.OperatingSystemMXBean os =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    private ClientMain(CountingSocketFactory sockets) {
+        this.sockets = sockets;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            int eq = args[i].indexOf('=');
+            options.put(args[i].substring(0, eq), args[i].substring(eq + 1));
+        }
+        Server source = Server.fromArgs(options, "source");
+        Server target = Server.fromArgs(options, "target");
+        CountingSocketFactory sockets = new CountingSocketFactory();
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.getRegistry().bind("countingSockets", sockets);
+            camel.getShutdownStrategy().setTimeout(10);
+            camel.start();
+            CopyClient client = "ftp3p".equals(args[0])
+                    ? new Ftp3pClient(camel, source, target, options.getOrDefault("ftp3pOptions", ""))
+                    : new RelayClient(camel, source, target);
+            new ClientMain(sockets).serve(client);
+        }
+        System.exit(0);
+    }
+
+    private void serve(CopyClient client) throws Exception {
+        ChildJvm.answer(System.out, "ready");
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line; (line = in.readLine()) != null; ) {
+            String[] request = line.split(" ");
+            try {
+                Measurement m = switch (request[0]) {
+                    case "copy" -> measure(() -> client.copy(request[1], request[2]));
+                    case "many" -> {
+                        List<String> names = new ArrayList<>();
+                        for (int i = 0; i < Integer.parseInt(request[3]); i++) {
+                            names.add(Fixtures.name(request[2], i));
+                        }
+                        yield measure(() -> client.copyAll(request[1], names, Integer.parseInt(request[4])));
+                    }
+                    default -> throw new IllegalArgumentException("unknown request " + line);
+                };
+                ChildJvm.answer(System.out, "ok " + m.toLine());
+            } catch (Exception e) {
+                e.printStackTrace();
+                ChildJvm.answer(System.out, "err " + String.valueOf(e.getMessage()).replace('\n', ' '));
+            }
+        }
+    }
+
+    private interface Task {
+        void run() throws Exception;
+    }
+
+    /** Wall and process CPU time ({@link CpuClock}) of the task, its peak heap (after a GC and a reset), and its socket bytes. */
+    private Measurement measure(Task task) throws Exception {
+        System.gc();
+        heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        sockets.reset();
+        CpuClock cpu = CpuClock.start(os);
+        long start = System.nanoTime();
+        task.run();
+        long wall = System.nanoTime() - start;
+        long cpuNanos = cpu.elapsed();
+        long heap = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        return new Measurement(wall, cpuNanos, heap, sockets.total());
+    }
+}

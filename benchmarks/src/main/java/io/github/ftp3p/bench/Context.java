@@ -1,0 +1,45 @@
+package io.github.ftp3p.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What every scenario needs: the settings, the report, lftp (null when it is not installed) and the work
+ * directory, with the repetition loop they share.
+ */
+record Context(BenchConfig config, Report report, Lftp lftp, Path work) {
+
+    /**
+     * Runs every client once per repetition, side by side (ftp3p, then the others, then again), clearing the
+     * target directory after each run, and returns each client's median.
+     */
+    Map<String, Measurement> repeat(String label, Map<String, Supplier<Measurement>> clients, Path target) {
+        Map<String, List<Measurement>> runs = new LinkedHashMap<>();
+        for (int rep = 1; rep <= config.reps(); rep++) {
+            for (Map.Entry<String, Supplier<Measurement>> client : clients.entrySet()) {
+                Fixtures.clear(target);
+                Measurement m = client.getValue().get();
+                Fixtures.clear(target);
+                System.err.printf("[bench] %s, run %d/%d, %s: %.2f s%n", label, rep, config.reps(), client.getKey(),
+                        m.seconds());
+                runs.computeIfAbsent(client.getKey(), k -> new ArrayList<>()).add(m);
+            }
+        }
+        Map<String, Measurement> medians = new LinkedHashMap<>();
+        runs.forEach((client, list) -> medians.put(client, Measurement.median(list)));
+        return medians;
+    }
+
+    /** Fails unless the target holds {@code count} files named {@code prefix...} of {@code size} bytes. */
+    static void expect(Path dir, String prefix, long count, long size) {
+        long found = Fixtures.count(dir, prefix, size);
+        if (found != count) {
+            throw new IllegalStateException("expected " + count + " files " + prefix + "* of " + size + " bytes in "
+                    + dir + ", found " + found);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.github.ftp3p.bench;
+
+import java.util.List;
+
+/** A way of getting files from the source to the target, run inside a client JVM ({@link ClientMain}). */
+interface CopyClient {
+
+    /** Copies {@code sub/name} from the source's benchmark directory to the same place on the target. */
+    void copy(String sub, String name) throws Exception;
+
+    /** Copies every named file of {@code sub}, {@code parallel} at a time. */
+    void copyAll(String sub, List<String> names, int parallel) throws Exception;
+}

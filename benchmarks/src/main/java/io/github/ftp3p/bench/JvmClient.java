@@ -1,0 +1,63 @@
+package io.github.ftp3p.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The harness's handle on a client JVM ({@link ClientMain}) for one server pair. */
+final class JvmClient implements AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(30);
+
+    final String name;
+    private final ChildJvm child;
+
+    private JvmClient(String name, ChildJvm child) {
+        this.name = name;
+        this.child = child;
+    }
+
+    /** ftp3p, in a JVM with a 64 MiB heap: it holds no file data, so its heap must not depend on the file size. */
+    static JvmClient ftp3p(ServerPair pair, String ftp3pOptions) {
+        return start("ftp3p", pair, List.of("-Xmx64m"), List.of("ftp3pOptions=" + ftp3pOptions));
+    }
+
+    /** The camel-ftp relay, in a JVM with the default heap. */
+    static JvmClient relay(ServerPair pair) {
+        return start("relay", pair, List.of(), List.of());
+    }
+
+    private static JvmClient start(String kind, ServerPair pair, List<String> jvmOptions, List<String> extra) {
+        List<String> args = new ArrayList<>(List.of(kind));
+        args.addAll(pair.source.toArgs("source"));
+        args.addAll(pair.target.toArgs("target"));
+        args.addAll(extra);
+        ChildJvm child = ChildJvm.start(kind + "@" + pair.name, jvmOptions, ClientMain.class, args);
+        String ready = child.reply(Duration.ofSeconds(60));
+        if (!ready.equals("ready")) {
+            child.close();
+            throw new IllegalStateException(kind + " client: " + ready);
+        }
+        return new JvmClient(kind, child);
+    }
+
+    Measurement copy(String sub, String file) {
+        return parse(child.request("copy " + sub + " " + file, TIMEOUT));
+    }
+
+    Measurement copyAll(String sub, String prefix, int count, int parallel) {
+        return parse(child.request("many " + sub + " " + prefix + " " + count + " " + parallel, TIMEOUT));
+    }
+
+    private Measurement parse(String reply) {
+        if (!reply.startsWith("ok ")) {
+            throw new IllegalStateException(name + " failed: " + reply);
+        }
+        return Measurement.parse(reply.substring(3));
+    }
+
+    @Override
+    public void close() {
+        child.close();
+    }
+}

@@ -1,0 +1,49 @@
+package io.github.ftp3p.bench;
+
+import java.util.List;
+import java.util.function.ToLongFunction;
+
+/**
+ * What one timed run cost the client. A value that was not measured is -1.
+ *
+ * @param wallNanos   elapsed time
+ * @param cpuNanos    the client's CPU time (user + system): its JVM process, or the lftp process
+ * @param memoryBytes the client's peak memory: heap for a JVM (peak of every heap pool after a GC and a peak
+ *                    reset), the maximum resident set for lftp
+ * @param socketBytes bytes read and written on the client's sockets (control and, for a relay, data)
+ */
+public record Measurement(long wallNanos, long cpuNanos, long memoryBytes, long socketBytes) {
+
+    public double seconds() {
+        return wallNanos / 1e9;
+    }
+
+    public double cpuSeconds() {
+        return cpuNanos < 0 ? Double.NaN : cpuNanos / 1e9;
+    }
+
+    /** The median of each value on its own (the upper median for an even count). */
+    public static Measurement median(List<Measurement> runs) {
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("no runs");
+        }
+        return new Measurement(median(runs, Measurement::wallNanos), median(runs, Measurement::cpuNanos),
+                median(runs, Measurement::memoryBytes), median(runs, Measurement::socketBytes));
+    }
+
+    private static long median(List<Measurement> runs, ToLongFunction<Measurement> value) {
+        long[] values = runs.stream().mapToLong(value).sorted().toArray();
+        return values[values.length / 2];
+    }
+
+    /** The form a child JVM reports it in: four numbers. */
+    public String toLine() {
+        return wallNanos + " " + cpuNanos + " " + memoryBytes + " " + socketBytes;
+    }
+
+    public static Measurement parse(String line) {
+        String[] parts = line.trim().split(" ");
+        return new Measurement(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]),
+                Long.parseLong(parts[3]));
+    }
+}
