@@ -50,6 +50,7 @@ public final class FxpTransfer {
     private final Executor executor;
     private State state = State.NEW;
     private volatile FtpTransferException abortCause;
+    private boolean clientPassive;
     private FtpCommand sourcePrelude;
     private Consumer<FtpReply> preludeCheck;
 
@@ -61,6 +62,15 @@ public final class FxpTransfer {
         this.options = options;
         this.replyTimeout = replyTimeout;
         this.executor = executor;
+    }
+
+    /**
+     * Sends CPSV instead of PASV (glFTPd): the passive server then acts as the TLS client of the protected data
+     * connection, so that two servers without SSCN can still keep the data between them private.
+     */
+    public FxpTransfer withClientPassive() {
+        this.clientPassive = true;
+        return this;
     }
 
     /**
@@ -88,7 +98,7 @@ public final class FxpTransfer {
 
         PassiveAddress address;
         try {
-            FtpCommand pasv = FtpCommand.of(extended ? "EPSV" : "PASV");
+            FtpCommand pasv = FtpCommand.of(clientPassive ? "CPSV" : extended ? "EPSV" : "PASV");
             address = openPassive(passive, pasv, executeOn(passive, pasv), options);
             state = State.PASSIVE;
             FtpCommand port = extended ? FtpCommand.of("EPRT", address.eprtArgument()) : portCommand(address, active);

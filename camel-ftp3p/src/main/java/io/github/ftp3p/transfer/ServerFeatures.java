@@ -11,17 +11,21 @@ import io.github.ftp3p.protocol.FtpReply;
  * @param hashes     the command for each hash algorithm it computes
  * @param restStream REST in stream mode (RFC 3659 section 5), needed to resume
  * @param sscn       SSCN: the server can be the TLS client of a data connection (secure FXP)
+ * @param cpsv       CPSV (glFTPd): PASV after which this server is the TLS client of the data connection
  */
-record ServerFeatures(Map<HashAlgorithm, String> hashes, boolean restStream, boolean sscn) {
+record ServerFeatures(Map<HashAlgorithm, String> hashes, boolean restStream, boolean sscn, boolean cpsv) {
 
-    static final ServerFeatures NONE = new ServerFeatures(Map.of(), false, false);
+    static final ServerFeatures NONE = new ServerFeatures(Map.of(), false, false, false);
 
     static ServerFeatures of(FtpReply feat) {
         if (!feat.isPositive()) {
             return NONE;
         }
-        boolean rest = feat.lines().stream().map(l -> l.trim().toUpperCase(Locale.ROOT)).anyMatch(l -> l.equals("REST STREAM"));
-        boolean sscn = feat.lines().stream().map(l -> l.trim().toUpperCase(Locale.ROOT)).anyMatch(l -> l.equals("SSCN"));
-        return new ServerFeatures(HashAlgorithm.offeredBy(feat), rest, sscn);
+        return new ServerFeatures(HashAlgorithm.offeredBy(feat), lists(feat, "REST STREAM"), lists(feat, "SSCN"),
+                lists(feat, "CPSV"));
+    }
+
+    private static boolean lists(FtpReply feat, String feature) {
+        return feat.lines().stream().map(l -> l.trim().toUpperCase(Locale.ROOT)).anyMatch(l -> l.equals(feature));
     }
 }

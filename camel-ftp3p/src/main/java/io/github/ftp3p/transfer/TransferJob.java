@@ -130,15 +130,19 @@ final class TransferJob {
      */
     private TransferOutcome transferData() {
         FtpCommand stor = FtpCommand.of(append ? "APPE" : "STOR", writePath);
-        List<Side> orientations = settings.passiveSide().orientations();
+        DataProtection protection = planDataProtection();
+        List<Side> orientations = protection.cpsvSide() != null ? List.of(protection.cpsvSide())
+                : settings.passiveSide().orientations();
         List<String> attempts = new ArrayList<>();
         for (int i = 0; ; i++) {
             Side passive = orientations.get(i);
-            // Each attempt may have new connections (an aborted one is replaced): SSCN is set per connection.
-            protectData();
+            applyDataProtection(protection);
             long restartAt = request.retry() ? resumeOffset() : 0;
             FxpTransfer transfer = new FxpTransfer(lease.source(), lease.target(), passive, settings.transfer(),
                     settings.connection().replyTimeout(), client.executor);
+            if (protection.cpsvSide() != null) {
+                transfer.withClientPassive();
+            }
             if (sourceSize == UNKNOWN) {
                 FtpCommand size = FtpCommand.of("SIZE", sourcePath);
                 transfer.withSourcePrelude(size, reply -> {
@@ -236,18 +240,26 @@ final class TransferJob {
     }
 
     /**
-     * PROT P between two servers (secure FXP) needs one of them to be the TLS client of the data connection:
-     * SSCN ON, preferably to the receiving side; with SSCN on the sending side and TLS 1.3, ProFTPD was seen to
-     * truncate about half the copies (the sender says 226, the receiver 426), which verification then catches.
-     * Never falls back to clear data: that takes dataProtection=clear.
+     * How the data between two FTPS servers is kept private (PROT P): one of them must be the TLS client of the
+     * data connection. SSCN ON, preferably to the receiving side (with SSCN on the sending side and TLS 1.3,
+     * ProFTPD was seen to truncate about half the copies: the sender says 226, the receiver 426, which
+     * verification then catches); else CPSV to a server that offers it (glFTPd), which must then be the passive
+     * side. Never falls back to clear data: that takes dataProtection=clear.
+     *
+     * @param sscnSide the side to send SSCN ON to, or null
+     * @param cpsvSide the side to send CPSV (instead of PASV) to, or null
      */
-    private void protectData() {
+    private record DataProtection(Side sscnSide, Side cpsvSide) {
+        static final DataProtection CLEAR = new DataProtection(null, null);
+    }
+
+    private DataProtection planDataProtection() {
         TlsSettings sourceTls = settings.tls(Side.SOURCE);
         TlsSettings targetTls = settings.tls(Side.TARGET);
         boolean sourcePrivate = sourceTls != null && sourceTls.privateData();
         boolean targetPrivate = targetTls != null && targetTls.privateData();
         if (!sourcePrivate && !targetPrivate) {
-            return;
+            return DataProtection.CLEAR;
         }
         if (sourcePrivate != targetPrivate) {
             throw new DataProtectionException("dataProtection=private needs FTPS on both servers, but only the "
@@ -255,17 +267,29 @@ final class TransferJob {
                     + " uses it; set dataProtection=clear to let the data between them go in clear");
         }
         if (features(Side.TARGET).sscn()) {
-            lease.target().secureClientNegotiation(true);
-        } else if (features(Side.SOURCE).sscn()) {
+            return new DataProtection(Side.TARGET, null);
+        }
+        if (features(Side.SOURCE).sscn()) {
             client.warnOnce("sscn-sender", "The target {} has no SSCN: the source {} is the TLS client of the data "
                     + "connection instead, which some servers get wrong (verification catches a truncated copy)",
                     client.target.identity(), client.source.identity());
-            lease.source().secureClientNegotiation(true);
-        } else {
-            throw new DataProtectionException("dataProtection=private needs one server to be the TLS client of the data "
-                    + "connection between them (SSCN), but neither the source " + client.source.identity()
-                    + " nor the target " + client.target.identity() + " lists SSCN in FEAT; set dataProtection=clear to "
-                    + "let the data between them go in clear");
+            return new DataProtection(Side.SOURCE, null);
+        }
+        for (Side side : List.of(Side.TARGET, Side.SOURCE)) {
+            if (features(side).cpsv() && settings.passiveSide().orientations().contains(side)) {
+                return new DataProtection(null, side);
+            }
+        }
+        throw new DataProtectionException("dataProtection=private needs one server to be the TLS client of the data "
+                + "connection between them (SSCN, or CPSV on the passive side), but neither the source "
+                + client.source.identity() + " nor the target " + client.target.identity() + " offers it in FEAT; set "
+                + "dataProtection=clear to let the data between them go in clear");
+    }
+
+    /** Sends SSCN ON where planned; per attempt, since an aborted connection is replaced by a new one. */
+    private void applyDataProtection(DataProtection plan) {
+        if (plan.sscnSide() != null) {
+            lease.side(plan.sscnSide()).secureClientNegotiation(true);
         }
     }
 

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.Optional;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 import io.github.ftp3p.camel.Ftp3pConstants;
 import io.github.ftp3p.camel.Ftp3pOperationFailedException;
@@ -14,6 +18,7 @@ import io.github.ftp3p.protocol.DataProtectionException;
 import io.github.ftp3p.protocol.FtpConnectionException;
 import io.github.ftp3p.testing.EmbeddedFtpServer;
 import io.github.ftp3p.testing.RealFtpServer;
+import io.github.ftp3p.testing.ScriptedFtpServer;
 import io.github.ftp3p.testing.TestCertificates;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -113,6 +118,46 @@ class FtpsTest {
     }
 
     @Test
+    void withoutSscnAServerOfferingCpsvIsMadeThePassiveTlsClient() throws Exception {
+        // No server here offers CPSV (glFTPd does): two scripted servers play the command flow over real TLS
+        // control connections; their data connection stays plain.
+        SSLContext serverTls = serverContext();
+        try (ScriptedFtpServer source = ScriptedFtpServer.start().tls(serverTls);
+             ScriptedFtpServer target = ScriptedFtpServer.start().tls(serverTls)) {
+            source.put("f.bin", new byte[] { 1, 2, 3, 4, 5 });
+            target.on("FEAT", (s, arg) -> {
+                s.reply("211-Features:");
+                s.reply(" CPSV");
+                s.reply("211 End");
+            });
+            String uri = "ftp3p:copy?source=ftps://bob@127.0.0.1:" + source.port() + "/&sourcePassword=x&target=ftps://bob@127.0.0.1:"
+                    + target.port() + "/&targetPassword=x&sslContextParameters=#testCa";
+
+            Exchange result = camel.createProducerTemplate().request(uri, e -> e.getMessage().setHeader(Exchange.FILE_NAME, "f.bin"));
+
+            assertThat(result.getException()).isNull();
+            assertThat(result.getMessage().getHeader(Ftp3pConstants.PASSIVE_SIDE)).isEqualTo("target");
+            assertThat(target.commands()).containsSubsequence("AUTH TLS", "PBSZ 0", "PROT P", "CPSV", "STOR .ftp3p.f.bin")
+                    .doesNotContain("PASV");
+            assertThat(source.commands()).containsSubsequence("AUTH TLS", "PROT P").noneMatch(c -> c.startsWith("SSCN"));
+            assertThat(target.store().get("f.bin")).containsExactly(1, 2, 3, 4, 5);
+        }
+    }
+
+    private SSLContext serverContext() throws Exception {
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(certificates.serverKeyStore())) {
+            keys.load(in, certificates.storePassword().toCharArray());
+        }
+        KeyManagerFactory factory = KeyManagerFactory.getInstance(
+                KeyManagerFactory.getDefaultAlgorithm());
+        factory.init(keys, certificates.storePassword().toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(factory.getKeyManagers(), null, null);
+        return context;
+    }
+
+    @Test
     void clearDataKeepsTheControlConnectionsInTls() throws Exception {
         Peer source = ftpServerTls("source");
         Peer target = ftpServerTls("target");
@@ -135,7 +180,7 @@ class FtpsTest {
 
         assertThat(result.getException()).isInstanceOf(Ftp3pOperationFailedException.class)
                 .hasCauseInstanceOf(DataProtectionException.class)
-                .hasMessageContaining("SSCN").hasMessageContaining("dataProtection=clear")
+                .hasMessageContaining("SSCN").hasMessageContaining("CPSV").hasMessageContaining("dataProtection=clear")
                 .hasMessageContaining(source.user() + "@").hasMessageContaining(target.user() + "@");
         assertThat(target.home().resolve("x.bin")).doesNotExist();
     }

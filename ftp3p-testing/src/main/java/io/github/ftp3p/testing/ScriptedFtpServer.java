@@ -20,6 +20,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
 /**
  * A deliberately tiny FTP control server on {@code 127.0.0.1} whose replies a test can script verb by verb.
  *
@@ -34,7 +37,8 @@ import java.util.regex.Pattern;
  * {@code NOOP 200}; {@code QUIT 221} then close; {@code FEAT 211} (single line); {@code DELE 250} (removes the
  * file); {@code SIZE 213 n} or {@code 550}; {@code ABOR 226}; {@code PASV 227}/{@code EPSV 229} (opens a data
  * listener); {@code PORT}/{@code EPRT 200} (remembers the address); {@code STOR}/{@code RETR} with late
- * {@code 150}; {@code MKD 257}; {@code RNFR 350}/{@code RNTO 250} (renames in the store); anything else {@code 502}. Files live in memory, keyed by the argument exactly as sent.
+ * {@code 150}; {@code MKD 257}; {@code RNFR 350}/{@code RNTO 250} (renames in the store); {@code CPSV} as PASV;
+ * {@code AUTH TLS}, {@code PBSZ}, {@code PROT} when {@link #tls} is set; anything else {@code 502}. Files live in memory, keyed by the argument exactly as sent.
  *
  * <p>One daemon thread per control connection; commands on a connection are handled one at a time, so a handler
  * that blocks also blocks reading the next command, as in simple real servers.
@@ -63,6 +67,7 @@ public final class ScriptedFtpServer implements AutoCloseable {
     private final List<String> commands = new ArrayList<>();
     private final Set<Closeable> resources = ConcurrentHashMap.newKeySet();
     private volatile Handler greeting = (s, argument) -> s.reply("220 scripted");
+    private volatile SSLContext tls;
     private volatile boolean closed;
 
     private ScriptedFtpServer() throws IOException {
@@ -86,6 +91,16 @@ public final class ScriptedFtpServer implements AutoCloseable {
     /** Replaces the greeting ({@code 220 scripted}); the handler gets an empty argument. */
     public ScriptedFtpServer onConnect(Handler handler) {
         greeting = handler;
+        return this;
+    }
+
+    /**
+     * Offers explicit FTPS: {@code AUTH TLS} is answered 234 and the control connection continues in TLS with
+     * this server context; {@code PBSZ} and {@code PROT} are accepted. Data connections stay plain: a scripted
+     * pair only plays the command flow of TLS.
+     */
+    public ScriptedFtpServer tls(SSLContext serverContext) {
+        this.tls = serverContext;
         return this;
     }
 
@@ -200,9 +215,9 @@ public final class ScriptedFtpServer implements AutoCloseable {
 
     /** One control connection, as seen by a {@link Handler}. */
     public final class Session implements Closeable {
-        private final Socket control;
-        private final InputStream in;
-        private final OutputStream out;
+        private Socket control;
+        private InputStream in;
+        private OutputStream out;
         private ServerSocket passive;
         private InetSocketAddress active;
         private String renameFrom;
@@ -309,7 +324,17 @@ public final class ScriptedFtpServer implements AutoCloseable {
                     byte[] data = store.get(argument);
                     reply(data == null ? "550 no such file" : "213 " + data.length);
                 }
-                case "PASV" -> {
+                case "AUTH" -> {
+                    if (tls == null) {
+                        reply("502 no TLS here");
+                    } else {
+                        reply("234 proceed with TLS");
+                        startTls();
+                    }
+                }
+                case "PBSZ" -> reply("200 PBSZ=0");
+                case "PROT" -> reply("200 protection set");
+                case "PASV", "CPSV" -> {
                     int p = openPassiveListener().getLocalPort();
                     reply("227 Entering Passive Mode (127,0,0,1," + (p >> 8) + "," + (p & 0xff) + ")");
                 }
@@ -335,6 +360,15 @@ public final class ScriptedFtpServer implements AutoCloseable {
                 }
                 default -> reply("502 not implemented");
             }
+        }
+
+        private void startTls() throws IOException {
+            SSLSocket secure = (SSLSocket) tls.getSocketFactory().createSocket(control, HOST, control.getPort(), true);
+            secure.setUseClientMode(false);
+            secure.startHandshake();
+            control = track(secure);
+            in = secure.getInputStream();
+            out = secure.getOutputStream();
         }
 
         private void setActive(InetSocketAddress address) throws IOException {
