@@ -144,6 +144,30 @@ class FtpsTest {
         }
     }
 
+    @Test
+    void withSscnOnlyOnTheSendingSideTheSourceBecomesTheTlsClient() throws Exception {
+        SSLContext serverTls = serverContext();
+        try (ScriptedFtpServer source = ScriptedFtpServer.start().tls(serverTls);
+             ScriptedFtpServer target = ScriptedFtpServer.start().tls(serverTls)) {
+            source.put("f.bin", new byte[] { 9, 8, 7 });
+            source.on("FEAT", (s, arg) -> {
+                s.reply("211-Features:");
+                s.reply(" SSCN");
+                s.reply("211 End");
+            });
+            source.on("SSCN", (s, arg) -> s.reply("200 SSCN:CLIENT METHOD"));
+            String uri = "ftp3p:copy?source=ftps://bob@127.0.0.1:" + source.port() + "/&sourcePassword=x&target=ftps://bob@127.0.0.1:"
+                    + target.port() + "/&targetPassword=x&sslContextParameters=#testCa";
+
+            Exchange result = camel.createProducerTemplate().request(uri, e -> e.getMessage().setHeader(Exchange.FILE_NAME, "f.bin"));
+
+            assertThat(result.getException()).isNull();
+            assertThat(source.commands()).containsSubsequence("PROT P", "SSCN ON");
+            assertThat(target.commands()).noneMatch(c -> c.startsWith("SSCN"));
+            assertThat(target.store().get("f.bin")).containsExactly(9, 8, 7);
+        }
+    }
+
     private SSLContext serverContext() throws Exception {
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (var in = Files.newInputStream(certificates.serverKeyStore())) {
