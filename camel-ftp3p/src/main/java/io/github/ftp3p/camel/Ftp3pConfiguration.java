@@ -497,8 +497,9 @@ public class Ftp3pConfiguration implements Cloneable {
 
     /**
      * With ftps:// on both sides: private (PROT P) puts the data connection between the two servers in TLS, which
-     * needs one of them to offer SSCN (it is sent SSCN ON and becomes the TLS client; the receiving side is
-     * preferred); when neither can, the exchange fails rather than send the data in clear. clear (PROT C) sends
+     * needs one of them to be the TLS client: a server offering SSCN is sent SSCN ON (the receiving side is
+     * preferred), else one offering CPSV gets CPSV instead of PASV; when neither can, the exchange fails rather
+     * than send the data in clear. clear (PROT C) sends
      * the data in clear while the control connections stay in TLS.
      */
     public void setDataProtection(String dataProtection) {
