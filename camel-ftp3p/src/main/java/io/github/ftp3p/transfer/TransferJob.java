@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import io.github.ftp3p.protocol.ControlConnection;
-import io.github.ftp3p.protocol.DataProtectionException;
-import io.github.ftp3p.protocol.TlsSettings;
 import io.github.ftp3p.protocol.FtpCommand;
 import io.github.ftp3p.protocol.FtpReply;
 import io.github.ftp3p.protocol.FtpProtocolException;
@@ -130,7 +128,7 @@ final class TransferJob {
      */
     private TransferOutcome transferData() {
         FtpCommand stor = FtpCommand.of(append ? "APPE" : "STOR", writePath);
-        DataProtection protection = planDataProtection();
+        DataProtection protection = DataProtection.plan(settings, client, this::features);
         List<Side> orientations = protection.cpsvSide() != null ? List.of(protection.cpsvSide())
                 : settings.passiveSide().orientations();
         List<String> attempts = new ArrayList<>();
@@ -239,53 +237,6 @@ final class TransferJob {
         }
     }
 
-    /**
-     * How the data between two FTPS servers is kept private (PROT P): one of them must be the TLS client of the
-     * data connection. SSCN ON, preferably to the receiving side (with SSCN on the sending side and TLS 1.3,
-     * ProFTPD was seen to truncate about half the copies: the sender says 226, the receiver 426, which
-     * verification then catches); else CPSV to a server that offers it (glFTPd), which must then be the passive
-     * side. Never falls back to clear data: that takes dataProtection=clear.
-     *
-     * @param sscnSide the side to send SSCN ON to, or null
-     * @param cpsvSide the side to send CPSV (instead of PASV) to, or null
-     */
-    private record DataProtection(Side sscnSide, Side cpsvSide) {
-        static final DataProtection CLEAR = new DataProtection(null, null);
-    }
-
-    private DataProtection planDataProtection() {
-        TlsSettings sourceTls = settings.tls(Side.SOURCE);
-        TlsSettings targetTls = settings.tls(Side.TARGET);
-        boolean sourcePrivate = sourceTls != null && sourceTls.privateData();
-        boolean targetPrivate = targetTls != null && targetTls.privateData();
-        if (!sourcePrivate && !targetPrivate) {
-            return DataProtection.CLEAR;
-        }
-        if (sourcePrivate != targetPrivate) {
-            throw new DataProtectionException("dataProtection=private needs FTPS on both servers, but only the "
-                    + (sourcePrivate ? "source " + client.source.identity() : "target " + client.target.identity())
-                    + " uses it; set dataProtection=clear to let the data between them go in clear");
-        }
-        if (features(Side.TARGET).sscn()) {
-            return new DataProtection(Side.TARGET, null);
-        }
-        if (features(Side.SOURCE).sscn()) {
-            client.warnOnce("sscn-sender", "The target {} has no SSCN: the source {} is the TLS client of the data "
-                    + "connection instead, which some servers get wrong (verification catches a truncated copy)",
-                    client.target.identity(), client.source.identity());
-            return new DataProtection(Side.SOURCE, null);
-        }
-        for (Side side : List.of(Side.TARGET, Side.SOURCE)) {
-            if (features(side).cpsv() && settings.passiveSide().orientations().contains(side)) {
-                return new DataProtection(null, side);
-            }
-        }
-        throw new DataProtectionException("dataProtection=private needs one server to be the TLS client of the data "
-                + "connection between them (SSCN, or CPSV on the passive side), but neither the source "
-                + client.source.identity() + " nor the target " + client.target.identity() + " offers it in FEAT; set "
-                + "dataProtection=clear to let the data between them go in clear");
-    }
-
     /** Sends SSCN ON where planned; per attempt, since an aborted connection is replaced by a new one. */
     private void applyDataProtection(DataProtection plan) {
         if (plan.sscnSide() != null) {
@@ -365,7 +316,7 @@ final class TransferJob {
         return HashAlgorithm.strongestCommon(features(Side.SOURCE).hashes(), features(Side.TARGET).hashes());
     }
 
-    private ServerFeatures features(Side side) {
+    ServerFeatures features(Side side) {
         return client.features.computeIfAbsent(side, s -> ServerFeatures.of(lease.side(s).execute(FtpCommand.of("FEAT"))));
     }
 
