@@ -35,6 +35,21 @@ public record FtpReply(int code, List<String> lines) {
         return code >= 400;
     }
 
+    /**
+     * The byte count of a 213 reply to SIZE (RFC 3659 section 4.2), or -1 when this is not one or holds no
+     * number.
+     */
+    public long sizeValue() {
+        if (code != 213 || lines.isEmpty() || lines.get(0).length() < 5) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(lines.get(0).substring(4).trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     /** The whole reply as received, lines joined with a newline. */
     public String text() {
         return String.join("\n", lines);

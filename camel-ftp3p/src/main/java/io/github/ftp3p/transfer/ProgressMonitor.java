@@ -72,7 +72,7 @@ final class ProgressMonitor implements AutoCloseable {
                 return;
             }
             // 550: the server has not created the file yet.
-            long bytes = reply.code() == 213 ? Long.parseLong(reply.text().substring(4).trim()) : 0;
+            long bytes = Math.max(0, reply.sizeValue());
             long now = System.nanoTime();
             if (bytes > lastBytes) {
                 lastBytes = bytes;

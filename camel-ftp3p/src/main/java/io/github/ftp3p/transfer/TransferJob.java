@@ -161,13 +161,10 @@ final class TransferJob {
             if (relayNext) {
                 return relay(stor, outcome);
             }
-            if (!outcome.orientationRefused()) {
+            if (!outcome.orientationRefused() || last && orientations.size() == 1) {
                 throw outcome.failure();
             }
             attempts.add(passive.label() + " passive: " + outcome.failure().getMessage());
-            if (last && orientations.size() == 1) {
-                throw outcome.failure();
-            }
             if (last) {
                 throw new FxpRefusedException(attempts, outcome.failure(),
                         ServerSoftware.fromGreeting(lease.greeting(Side.SOURCE)),
@@ -344,15 +341,8 @@ final class TransferJob {
     }
 
     private static long parseSize(Side side, FtpCommand command, FtpReply reply, boolean required) {
-        if (reply.code() == 213) {
-            try {
-                return Long.parseLong(reply.text().substring(4).trim());
-            } catch (NumberFormatException | IndexOutOfBoundsException e) {
-                return -1;
-            }
-        }
-        if (!required || reply.code() == 500 || reply.code() == 502) {
-            return -1;
+        if (reply.code() == 213 || !required || reply.code() == 500 || reply.code() == 502) {
+            return reply.sizeValue();
         }
         throw new FtpReplyException(side, command, reply);
     }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -221,7 +220,6 @@ class FaultTest {
         Ftp3pEndpoint endpoint = (Ftp3pEndpoint) servers.camel().getEndpoint(uri);
         assertThat(endpoint.client().activeConnections(Side.SOURCE)).isZero();
         assertThat(endpoint.client().activeConnections(Side.TARGET)).isZero();
-        await().atMost(Duration.ofSeconds(5)).until(() -> Thread.getAllStackTraces().values().stream()
-                .flatMap(Arrays::stream).noneMatch(frame -> frame.getClassName().endsWith("TransferLeg")));
+        FtpServerPair.assertNoThreadWaitingForAReply();
     }
 }

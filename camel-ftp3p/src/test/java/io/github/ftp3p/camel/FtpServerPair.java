@@ -1,10 +1,14 @@
 package io.github.ftp3p.camel;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -109,6 +113,12 @@ public final class FtpServerPair implements BeforeEachCallback, AfterEachCallbac
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** No thread is still waiting for a transfer's reply (a leaked TransferLeg), within 5 seconds. */
+    public static void assertNoThreadWaitingForAReply() {
+        await().atMost(Duration.ofSeconds(5)).until(() -> Thread.getAllStackTraces().values().stream()
+                .flatMap(Arrays::stream).noneMatch(frame -> frame.getClassName().endsWith("TransferLeg")));
     }
 
     public static void deleteTree(Path dir) throws IOException {

@@ -1,7 +1,6 @@
 package io.github.ftp3p.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -104,7 +103,7 @@ class HostileServerTest {
                 .hasMessageContaining("10.0.0.9").hasMessageContaining("allowedDataNetworks");
         assertThat(((Ftp3pOperationFailedException) result.getException()).getSide()).isEqualTo(Side.TARGET);
         assertThat(servers.source().commands()).noneMatch(c -> c.startsWith("PORT"));
-        assertNoThreadWaiting();
+        FtpServerPair.assertNoThreadWaitingForAReply();
     }
 
     @Test
@@ -155,7 +154,7 @@ class HostileServerTest {
 
         assertThat(result.getException()).hasCauseInstanceOf(FtpConnectionException.class).hasMessageContaining("2000 ms");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
-        assertNoThreadWaiting();
+        FtpServerPair.assertNoThreadWaitingForAReply();
     }
 
     @Test
@@ -189,7 +188,7 @@ class HostileServerTest {
         assertThat(result.getException()).hasCauseInstanceOf(FtpConnectionException.class)
                 .hasMessageContaining("no complete reply within 2000 ms");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(6));
-        assertNoThreadWaiting();
+        FtpServerPair.assertNoThreadWaitingForAReply();
     }
 
     @Test
@@ -210,7 +209,7 @@ class HostileServerTest {
 
         assertThat(result.getException()).hasCauseInstanceOf(FtpProtocolException.class).hasMessageContaining("hello there");
         assertThat(servers.sourceFile("f.bin")).exists();
-        assertNoThreadWaiting();
+        FtpServerPair.assertNoThreadWaitingForAReply();
     }
 
     private static void sleep(long millis) {
@@ -219,10 +218,5 @@ class HostileServerTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static void assertNoThreadWaiting() {
-        await().atMost(Duration.ofSeconds(5)).until(() -> Thread.getAllStackTraces().values().stream()
-                .flatMap(Arrays::stream).noneMatch(frame -> frame.getClassName().endsWith("TransferLeg")));
     }
 }

@@ -1,12 +1,10 @@
 package io.github.ftp3p.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.util.Optional;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -68,14 +66,10 @@ class FtpsTest {
     }
 
     private Peer proftpdTls(String role) {
-        Optional<Peer> peer = Peer.real(RealFtpServer.PROFTPD, work.resolve(role),
+        Peer peer = Peer.required(RealFtpServer.PROFTPD, work.resolve(role),
                 RealFtpServer.Options.defaults().withTls(certificates));
-        if (peer.isEmpty() && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException(RealFtpServer.unavailableReason(RealFtpServer.PROFTPD));
-        }
-        assumeTrue(peer.isPresent(), () -> RealFtpServer.unavailableReason(RealFtpServer.PROFTPD));
-        started.add(peer.get());
-        return peer.get();
+        started.add(peer);
+        return peer;
     }
 
     private Peer ftpServerTls(String role) {

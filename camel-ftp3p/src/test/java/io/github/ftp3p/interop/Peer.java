@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.github.ftp3p.testing.EmbeddedFtpServer;
 import io.github.ftp3p.testing.RealFtpServer;
+import org.junit.jupiter.api.Assumptions;
 
 /** One running server of the interop matrix, whatever its kind, as ftp3p sees it. */
 record Peer(String kind, String host, int port, String user, String password, String directory, Path home,
@@ -17,10 +18,24 @@ record Peer(String kind, String host, int port, String user, String password, St
         return new Peer(FTPSERVER, server.host(), server.port(), server.user(), server.password(), "", server.home(), server);
     }
 
-    /** A Debian server, or empty when it is not installed. */
+    /**
+     * A Debian server, or empty when it is not installed; under CI (CI=true), where .ci/install-ftp-servers has run,
+     * a missing server is an error, so that no interop row is skipped there.
+     */
     static Optional<Peer> real(String kind, Path work, RealFtpServer.Options options) {
-        return RealFtpServer.start(kind, work, options).map(s -> new Peer(kind, s.host(), s.port(), s.user(), s.password(),
-                s.writableDirectory(), s.home(), s));
+        Optional<Peer> peer = RealFtpServer.start(kind, work, options).map(s -> new Peer(kind, s.host(), s.port(), s.user(),
+                s.password(), s.writableDirectory(), s.home(), s));
+        if (peer.isEmpty() && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("CI must run every interop row, but " + RealFtpServer.unavailableReason(kind));
+        }
+        return peer;
+    }
+
+    /** A Debian server; the test is skipped, with the reason, when it is not installed (outside CI). */
+    static Peer required(String kind, Path work, RealFtpServer.Options options) {
+        Optional<Peer> peer = real(kind, work, options);
+        Assumptions.assumeTrue(peer.isPresent(), () -> RealFtpServer.unavailableReason(kind));
+        return peer.get();
     }
 
     /** The server URI and password options for one side of an ftp3p endpoint. */

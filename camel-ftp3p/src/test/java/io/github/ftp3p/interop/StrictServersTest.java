@@ -1,12 +1,10 @@
 package io.github.ftp3p.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 
 import io.github.ftp3p.camel.BoundSocketFactory;
 import io.github.ftp3p.camel.Ftp3pConstants;
@@ -61,12 +59,7 @@ class StrictServersTest {
         if (Peer.FTPSERVER.equals(kind)) {
             return Peer.embedded(work.resolve(kind + "-" + role), true);
         }
-        Optional<Peer> peer = Peer.real(kind, work.resolve(kind + "-" + role), options);
-        if (peer.isEmpty() && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("CI must run every interop row, but " + RealFtpServer.unavailableReason(kind));
-        }
-        assumeTrue(peer.isPresent(), () -> RealFtpServer.unavailableReason(kind));
-        return peer.get();
+        return Peer.required(kind, work.resolve(kind + "-" + role), options);
     }
 
     private Exchange copy(String name, String options) {

@@ -1,13 +1,11 @@
 package io.github.ftp3p.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.Optional;
 
 import io.github.ftp3p.camel.FtpServerPair;
 import io.github.ftp3p.testing.RealFtpServer;
@@ -47,12 +45,7 @@ class TimestampsTest {
     }
 
     private Peer real(String kind) {
-        Optional<Peer> peer = Peer.real(kind, work.resolve(kind), RealFtpServer.Options.defaults());
-        if (peer.isEmpty() && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException(RealFtpServer.unavailableReason(kind));
-        }
-        assumeTrue(peer.isPresent(), () -> RealFtpServer.unavailableReason(kind));
-        return peer.get();
+        return Peer.required(kind, work.resolve(kind), RealFtpServer.Options.defaults());
     }
 
     private Exchange copy(String name) throws Exception {

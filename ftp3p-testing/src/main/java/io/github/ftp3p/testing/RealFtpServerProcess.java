@@ -798,7 +798,8 @@ final class RealFtpServerProcess implements RealFtpServer {
         }
     }
 
-    private static void run(List<String> command, Path dir) throws IOException {
+    /** Runs a command to completion in {@code dir} (30 s at most); a non-zero exit is an error with its output. */
+    static void run(List<String> command, Path dir) throws IOException {
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

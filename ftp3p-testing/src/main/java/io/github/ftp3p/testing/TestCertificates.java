@@ -15,7 +15,7 @@ public record TestCertificates(Path caCertificate, Path serverCertificate, Path 
         Path serverKeyStore, String storePassword) {
 
     /** Writes the files into {@code dir}; needs {@code openssl} on the PATH. */
-    public static TestCertificates create(Path dir) throws IOException, InterruptedException {
+    public static TestCertificates create(Path dir) throws IOException {
         Files.createDirectories(dir);
         Path caKey = dir.resolve("ca.key");
         Path ca = dir.resolve("ca.pem");
@@ -37,8 +37,8 @@ public record TestCertificates(Path caCertificate, Path serverCertificate, Path 
         openssl(dir, "pkcs12", "-export", "-in", cert.toString(), "-inkey", key.toString(), "-certfile", ca.toString(),
                 "-out", keyStore.toString(), "-passout", "pass:" + password, "-name", "server");
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        run(dir, List.of(keytool.toString(), "-importcert", "-noprompt", "-alias", "ca", "-file", ca.toString(),
-                "-keystore", trust.toString(), "-storetype", "PKCS12", "-storepass", password));
+        RealFtpServerProcess.run(List.of(keytool.toString(), "-importcert", "-noprompt", "-alias", "ca", "-file",
+                ca.toString(), "-keystore", trust.toString(), "-storetype", "PKCS12", "-storepass", password), dir);
         // ProFTPD reads the key and certificates as the user it serves as.
         for (Path file : List.of(ca, cert, key)) {
             file.toFile().setReadable(true, false);
@@ -46,18 +46,10 @@ public record TestCertificates(Path caCertificate, Path serverCertificate, Path 
         return new TestCertificates(ca, cert, key, trust, keyStore, password);
     }
 
-    private static void openssl(Path dir, String... args) throws IOException, InterruptedException {
+    private static void openssl(Path dir, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add("openssl");
         command.addAll(List.of(args));
-        run(dir, command);
-    }
-
-    private static void run(Path dir, List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (process.waitFor() != 0) {
-            throw new IOException(String.join(" ", command) + " failed: " + output);
-        }
+        RealFtpServerProcess.run(command, dir);
     }
 }
