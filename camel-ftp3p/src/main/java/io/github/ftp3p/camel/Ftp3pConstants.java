@@ -12,10 +12,21 @@ public final class Ftp3pConstants {
     @Metadata(label = "producer", description = "The name to give the file on the target, relative to the target "
             + "directory. Takes precedence over the targetFileName option.", javaType = "String")
     public static final String TARGET_FILE_NAME = "CamelFtp3pTargetFileName";
+    @Metadata(label = "producer", description = "Several files to transfer in one exchange, relative to the source "
+            + "directory: a list, or a comma-separated string. They keep their names on the target and are "
+            + "transferred in order over one pair of connections, pipelined (about one round trip per file) when the "
+            + "target can be passive; the exchange stops at the first failure. Takes precedence over "
+            + "CamelFileName and the fileName option.", javaType = "java.util.List<String>")
+    public static final String FILE_NAMES = "CamelFtp3pFileNames";
+    @Metadata(label = "producer", description = "With CamelFtp3pFileNames: the paths written on the target, in "
+            + "order; also set when the exchange failed, listing the files finished before the failure.",
+            javaType = "java.util.List<String>")
+    public static final String FILES_PRODUCED = "CamelFtp3pFilesProduced";
     @Metadata(label = "producer", description = "The path of the file written on the target.", javaType = "String")
     public static final String FILE_NAME_PRODUCED = Exchange.FILE_NAME_PRODUCED;
     @Metadata(label = "producer", description = "The size in bytes of the copy (verified equal on both sides unless "
-            + "verify=none); -1 when the source has no SIZE.", javaType = "long")
+            + "verify=none); -1 when the source has no SIZE. With CamelFtp3pFileNames, the sum over the files.",
+            javaType = "long")
     public static final String FILE_SIZE = "CamelFtp3pFileSize";
     @Metadata(label = "producer", description = "The side that was sent PASV or EPSV: source or target.",
             javaType = "String")
@@ -47,6 +58,11 @@ public final class Ftp3pConstants {
      * transfer: bytes on the target, total, elapsed time, rate and ETA.
      */
     public static final String PROGRESS = "CamelFtp3pProgress";
+    /**
+     * Exchange property (not a header): the source names of a CamelFtp3pFileNames batch already finished, so
+     * that a redelivery of the exchange goes on from the file that failed.
+     */
+    public static final String BATCH_DONE = "CamelFtp3pBatchDone";
 
     private Ftp3pConstants() {
     }

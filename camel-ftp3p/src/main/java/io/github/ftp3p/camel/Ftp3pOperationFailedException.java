@@ -15,10 +15,18 @@ public class Ftp3pOperationFailedException extends GenericFileOperationFailedExc
     private final Side side;
     private final FtpCommand command;
 
+    private final String context;
+
     public Ftp3pOperationFailedException(FtpTransferException cause) {
+        this(cause, null);
+    }
+
+    /** @param context which file of a batch failed, put before the cause's message */
+    public Ftp3pOperationFailedException(FtpTransferException cause, String context) {
         super(cause.replyCode(), cause.replyText(), cause);
         this.side = cause.side();
         this.command = cause.command();
+        this.context = context;
     }
 
     /** The server that failed. */
@@ -33,6 +41,6 @@ public class Ftp3pOperationFailedException extends GenericFileOperationFailedExc
 
     @Override
     public String getMessage() {
-        return getCause().getMessage();
+        return context == null ? getCause().getMessage() : context + ": " + getCause().getMessage();
     }
 }

@@ -2,15 +2,22 @@ package io.github.ftp3p.camel;
 
 import io.github.ftp3p.protocol.FtpTransferException;
 import io.github.ftp3p.protocol.Paths;
+import io.github.ftp3p.transfer.BatchResult;
 import io.github.ftp3p.transfer.SourceAction;
 import io.github.ftp3p.transfer.TransferRequest;
 import io.github.ftp3p.transfer.TransferResult;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 import org.apache.camel.Message;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.support.ObjectHelper;
 
 /**
  * Transfers the file an exchange names. Safe for concurrent exchanges: each borrows its own pair of
@@ -53,6 +60,11 @@ public class Ftp3pProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) {
+        Object names = exchange.getMessage().getHeader(Ftp3pConstants.FILE_NAMES);
+        if (names != null) {
+            processBatch(exchange, names);
+            return;
+        }
         Ftp3pEndpoint endpoint = getEndpoint();
         Message in = exchange.getMessage();
         String sourceName = sourceName(exchange);
@@ -65,14 +77,7 @@ public class Ftp3pProducer extends DefaultProducer {
         if (targetName == null) {
             targetName = sourceName;
         }
-        String moveSourceTo = evaluate("moveSourceTo", endpoint.moveSourceToExpression(), exchange);
-        SourceAction action = moveSourceTo != null ? SourceAction.MOVE
-                : endpoint.isMove() ? SourceAction.DELETE : SourceAction.KEEP;
-        TransferRequest request = TransferRequest.copy(sourceName, targetName)
-                .withSourceAction(action, moveSourceTo)
-                .withMoveExisting(evaluate("moveExisting", endpoint.moveExistingExpression(), exchange))
-                .withListener(new ProgressLog(exchange, endpoint.getConfiguration().getProgressLogInterval()))
-                .asRetry(in.getHeader(Exchange.REDELIVERED, false, Boolean.class));
+        TransferRequest request = request(exchange, sourceName, targetName);
         TransferResult result;
         try {
             result = endpoint.client().transfer(request);
@@ -93,6 +98,68 @@ public class Ftp3pProducer extends DefaultProducer {
             in.setHeader(Ftp3pConstants.SOURCE_REPLY, result.sourceReply().text());
             in.setHeader(Ftp3pConstants.TARGET_REPLY, result.targetReply().text());
         }
+    }
+
+    /** The request for one file, with the options' expressions evaluated against {@code exchange}. */
+    private TransferRequest request(Exchange exchange, String sourceName, String targetName) {
+        Ftp3pEndpoint endpoint = getEndpoint();
+        String moveSourceTo = evaluate("moveSourceTo", endpoint.moveSourceToExpression(), exchange);
+        SourceAction action = moveSourceTo != null ? SourceAction.MOVE
+                : endpoint.isMove() ? SourceAction.DELETE : SourceAction.KEEP;
+        return TransferRequest.copy(sourceName, targetName)
+                .withSourceAction(action, moveSourceTo)
+                .withMoveExisting(evaluate("moveExisting", endpoint.moveExistingExpression(), exchange))
+                .withListener(new ProgressLog(exchange, endpoint.getConfiguration().getProgressLogInterval()))
+                .asRetry(exchange.getMessage().getHeader(Exchange.REDELIVERED, false, Boolean.class));
+    }
+
+    /**
+     * The files a CamelFtp3pFileNames header lists, in one batch. The options' expressions (moveSourceTo,
+     * moveExisting) are evaluated once per file, with CamelFileName set to it. A redelivery skips the files an
+     * earlier attempt finished.
+     */
+    private void processBatch(Exchange exchange, Object names) {
+        Message in = exchange.getMessage();
+        if (in.getHeader(Ftp3pConstants.TARGET_FILE_NAME) != null || getEndpoint().targetFileNameExpression() != null) {
+            throw new IllegalArgumentException("The header " + Ftp3pConstants.FILE_NAMES + " transfers files under their "
+                    + "own names: it cannot be combined with the header " + Ftp3pConstants.TARGET_FILE_NAME
+                    + " or the option targetFileName");
+        }
+        @SuppressWarnings("unchecked")
+        Set<String> done = exchange.getProperty(Ftp3pConstants.BATCH_DONE, Set.class);
+        if (done == null) {
+            done = new LinkedHashSet<>();
+            exchange.setProperty(Ftp3pConstants.BATCH_DONE, done);
+        }
+        Object fileName = in.getHeader(Ftp3pConstants.FILE_NAME);
+        List<TransferRequest> requests = new ArrayList<>();
+        try {
+            for (Object item : ObjectHelper.createIterable(names)) {
+                String name = Paths.requireContained("header " + Ftp3pConstants.FILE_NAMES, String.valueOf(item).trim());
+                if (!done.contains(name)) {
+                    in.setHeader(Ftp3pConstants.FILE_NAME, name);
+                    requests.add(request(exchange, name, name));
+                }
+            }
+        } finally {
+            in.setHeader(Ftp3pConstants.FILE_NAME, fileName);
+        }
+        BatchResult batch = getEndpoint().client().transferAll(requests);
+        List<String> produced = new ArrayList<>();
+        long size = 0;
+        for (int i = 0; i < batch.results().size(); i++) {
+            produced.add(batch.results().get(i).targetPath());
+            size += Math.max(0, batch.results().get(i).size());
+            done.add(requests.get(i).sourceName());
+        }
+        in.setHeader(Ftp3pConstants.FILES_PRODUCED, produced);
+        in.setHeader(Ftp3pConstants.FILE_SIZE, size);
+        if (!batch.succeeded()) {
+            String failedName = requests.get(batch.results().size()).sourceName();
+            throw new Ftp3pOperationFailedException(batch.failure(), "Batch stopped at " + failedName + " (" + done.size()
+                    + " files finished, " + (requests.size() - batch.results().size()) + " left)");
+        }
+        exchange.removeProperty(Ftp3pConstants.BATCH_DONE);
     }
 
     private String sourceName(Exchange exchange) {

@@ -176,7 +176,7 @@ public final class FxpTransfer {
     }
 
     /** PORT carries only an IPv4 address: an IPv6 data address needs EPRT (RFC 2428), so say which option. */
-    private static FtpCommand portCommand(PassiveAddress address, ControlConnection active) {
+    public static FtpCommand portCommand(PassiveAddress address, ControlConnection active) {
         if (!(address.address() instanceof Inet4Address)) {
             throw new DataAddressException(active.side(), FtpCommand.of("PORT"), "the data address " + address
                     + " is IPv6, which PORT cannot carry: use epsv=auto or epsv=always");
@@ -226,7 +226,8 @@ public final class FxpTransfer {
      * The data address to use after {@code reply} to PASV or EPSV: the {@link AddressPolicy}'s choice, which
      * must pass the {@link DataNetworks} checks.
      */
-    static PassiveAddress openPassive(ControlConnection passive, FtpCommand command, FtpReply reply, TransferOptions options) {
+    public static PassiveAddress openPassive(ControlConnection passive, FtpCommand command, FtpReply reply,
+            TransferOptions options) {
         boolean extended = command.verb().equals("EPSV");
         if (reply.code() != (extended ? 229 : 227)) {
             throw new FtpReplyException(passive.side(), command, reply);
@@ -294,7 +295,11 @@ public final class FxpTransfer {
         }
     }
 
-    private static void releasePassiveListener(PassiveAddress address) {
+    /**
+     * Connects to a passive data address and closes at once: a passive server waiting for its data connection
+     * then ends its transfer command (an empty STOR), where it would not read ABOR.
+     */
+    public static void releasePassiveListener(PassiveAddress address) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(address.address(), address.port()),
                     Math.toIntExact(UNBLOCK_CONNECT_TIMEOUT.toMillis()));

@@ -1,14 +1,18 @@
 package io.github.ftp3p.transfer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.ftp3p.pool.ConnectionPool;
 import io.github.ftp3p.protocol.ControlConnection;
+import io.github.ftp3p.protocol.FtpCommand;
 import io.github.ftp3p.protocol.FtpReply;
 import io.github.ftp3p.protocol.FtpServerAddress;
 import io.github.ftp3p.protocol.FtpTransferException;
@@ -41,6 +45,8 @@ public final class FxpClient implements AutoCloseable {
     final Set<String> targetDirectories = ConcurrentHashMap.newKeySet();
     /** Warnings given once per server pair, or per server. */
     final Set<String> warned = ConcurrentHashMap.newKeySet();
+    /** The target refused to rename onto an existing file once: delete it first from then on. */
+    private final AtomicBoolean renameNeedsDelete = new AtomicBoolean();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
@@ -71,8 +77,7 @@ public final class FxpClient implements AutoCloseable {
                 TransferResult result = new TransferJob(this, lease, request.asRetry(request.retry() || retried), started).run();
                 request.listener().finished(new TransferProgress(result.targetPath(),
                         result.size(), result.size(), result.duration()));
-                completed.incrementAndGet();
-                bytes.addAndGet(Math.max(0, result.size() - result.resumedFrom()));
+                recordCompleted(result);
                 return result;
             } catch (FtpTransferException e) {
                 // A retry is harmless while nothing was written, or when what was written is kept to resume from.
@@ -89,6 +94,73 @@ public final class FxpClient implements AutoCloseable {
                 lease.close();
             }
         }
+    }
+
+    /**
+     * Transfers several files over one pair of connections, in order, and stops at the first failure. The first
+     * file is transferred on its own ({@link #transfer}), which settles the orientation and what the servers
+     * offer; when the target can be passive and the options allow (see {@link PipelinedBatch#suits}), the
+     * others are pipelined, about one round trip each, else transferred one by one.
+     */
+    public BatchResult transferAll(List<TransferRequest> requests) {
+        List<TransferResult> results = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                results.add(transfer(requests.get(i)));
+            } catch (FtpTransferException e) {
+                return new BatchResult(results, e);
+            }
+            if (i + 1 < requests.size() && PipelinedBatch.suits(settings, results.get(i))) {
+                List<TransferRequest> rest = requests.subList(i + 1, requests.size());
+                BatchResult pipelined;
+                try (Lease lease = new Lease()) {
+                    pipelined = new PipelinedBatch(this, lease, rest, !"none".equals(results.get(i).verifiedBy())).run();
+                }
+                results.addAll(pipelined.results());
+                if (!pipelined.succeeded()) {
+                    failed.incrementAndGet();
+                    rest.get(pipelined.results().size()).listener().failed(pipelined.failure());
+                }
+                return new BatchResult(results, pipelined.failure());
+            }
+        }
+        return new BatchResult(results, null);
+    }
+
+    /** Counts a transfer finished outside {@link #transfer}. */
+    void recordCompleted(TransferResult result) {
+        completed.incrementAndGet();
+        bytes.addAndGet(Math.max(0, result.size() - result.resumedFrom()));
+    }
+
+    boolean renameNeedsDelete() {
+        return renameNeedsDelete.get();
+    }
+
+    void renameNeedsDelete(boolean needed) {
+        renameNeedsDelete.set(needed);
+    }
+
+    /** MKD of each level that is not known to exist; a level that exists answers 550 or 521, which is fine. */
+    void ensureTargetDirectory(ControlConnection connection, String directory) {
+        if (directory.isEmpty() || directory.equals("/") || targetDirectories.contains(directory)) {
+            return;
+        }
+        StringBuilder path = new StringBuilder(directory.startsWith("/") ? "/" : "");
+        for (String segment : directory.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            path.append(segment);
+            String level = path.toString();
+            if (!targetDirectories.contains(level)) {
+                FtpReply reply = connection.execute(FtpCommand.of("MKD", level));
+                LOG.debug("MKD {}: {}", level, reply);
+                targetDirectories.add(level);
+            }
+            path.append('/');
+        }
+        targetDirectories.add(directory);
     }
 
     /** Logs {@code message} at WARN the first time {@code key} is seen by this client. */

@@ -98,7 +98,7 @@ final class TransferJob {
             default -> { }
         }
         if (settings.autoCreate()) {
-            ensureDirectory(Paths.parent(targetPath));
+            client.ensureTargetDirectory(lease.target(), Paths.parent(targetPath));
         }
         if (sizeFirst) {
             request.listener().started(sourcePath, targetPath, sourceSize);
@@ -353,7 +353,7 @@ final class TransferJob {
         }
         String to = client.target.resolve(request.moveExisting());
         if (settings.autoCreate()) {
-            ensureDirectory(Paths.parent(to));
+            client.ensureTargetDirectory(lease.target(), Paths.parent(to));
         }
         rename(lease.target(), Side.TARGET, targetPath, to, true);
     }
@@ -402,28 +402,6 @@ final class TransferJob {
             throw new FtpReplyException(connection.side(), rnfr, from);
         }
         return to;
-    }
-
-    /** MKD of each level that is not known to exist; a level that exists answers 550 or 521, which is fine. */
-    private void ensureDirectory(String directory) {
-        if (directory.isEmpty() || directory.equals("/") || client.targetDirectories.contains(directory)) {
-            return;
-        }
-        StringBuilder path = new StringBuilder(directory.startsWith("/") ? "/" : "");
-        for (String segment : directory.split("/")) {
-            if (segment.isEmpty()) {
-                continue;
-            }
-            path.append(segment);
-            String level = path.toString();
-            if (!client.targetDirectories.contains(level)) {
-                FtpReply reply = lease.target().execute(FtpCommand.of("MKD", level));
-                LOG.debug("MKD {}: {}", level, reply);
-                client.targetDirectories.add(level);
-            }
-            path.append('/');
-        }
-        client.targetDirectories.add(directory);
     }
 
     /** MDTM on the source, then MFMT (or SITE UTIME) on the target; one WARN per server lacking both. */

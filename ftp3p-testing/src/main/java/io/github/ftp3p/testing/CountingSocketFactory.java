@@ -28,6 +28,7 @@ public class CountingSocketFactory extends SocketFactory {
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private final AtomicInteger sockets = new AtomicInteger();
+    private final AtomicLong writes = new AtomicLong();
 
     /** Bytes read from all sockets since creation or the last {@link #reset()}. */
     public long bytesRead() {
@@ -44,6 +45,14 @@ public class CountingSocketFactory extends SocketFactory {
         return read.get() + written.get();
     }
 
+    /**
+     * Write calls on all sockets since creation or the last {@link #reset()}: on a control connection, how
+     * many times the client spoke, whatever number of commands each write carried.
+     */
+    public long writes() {
+        return writes.get();
+    }
+
     /** Sockets created since creation or the last {@link #reset()}. */
     public int socketsCreated() {
         return sockets.get();
@@ -54,6 +63,7 @@ public class CountingSocketFactory extends SocketFactory {
         read.set(0);
         written.set(0);
         sockets.set(0);
+        writes.set(0);
     }
 
     @Override
@@ -161,6 +171,7 @@ public class CountingSocketFactory extends SocketFactory {
         public void write(int b) throws IOException {
             out.write(b);
             written.incrementAndGet();
+            writes.incrementAndGet();
         }
 
         /** Overridden because FilterOutputStream would otherwise write byte by byte. */
@@ -168,6 +179,7 @@ public class CountingSocketFactory extends SocketFactory {
         public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
             written.addAndGet(len);
+            writes.incrementAndGet();
         }
     }
 }

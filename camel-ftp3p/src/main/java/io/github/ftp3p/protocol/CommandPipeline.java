@@ -1,0 +1,106 @@
+package io.github.ftp3p.protocol;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Commands sent on one control connection ahead of their replies. RFC 959 section 4.2 has a server answer
+ * each command in turn, and a server reads the next command only once it has answered the previous one; so
+ * commands written in one go are answered in the order they were written, and a command queued behind a
+ * running transfer waits for it to end. Each command carries what to do with its reply.
+ * <p>
+ * Used by one thread at a time.
+ */
+public final class CommandPipeline {
+
+    /** Commands answered with a preliminary 1yz, then a final reply once the data connection is done. */
+    private static final Set<String> TRANSFER_VERBS = Set.of("RETR", "STOR", "APPE");
+
+    /** What to do with a command's final reply; {@code started} says whether a 1yz came before it. */
+    @FunctionalInterface
+    public interface ReplyHandler {
+        void accept(FtpReply reply, boolean started);
+    }
+
+    private record Entry(FtpCommand command, ReplyHandler handler, BooleanSupplier due) {
+    }
+
+    private final ControlConnection connection;
+    private final Duration transferTimeout;
+    private final List<Entry> unsent = new ArrayList<>();
+    private final Deque<Entry> awaiting = new ArrayDeque<>();
+
+    /** @param transferTimeout how long a transfer command's final reply may take after its 1yz; zero: no limit */
+    public CommandPipeline(ControlConnection connection, Duration transferTimeout) {
+        this.connection = connection;
+        this.transferTimeout = transferTimeout;
+    }
+
+    /** Queues a command whose reply comes as soon as the server reaches it. */
+    public void add(FtpCommand command, ReplyHandler handler) {
+        add(command, handler, () -> true);
+    }
+
+    /**
+     * Queues a command whose reply only comes once {@code due} says so: a passive side's transfer command
+     * answers only after the other server connected to it.
+     */
+    public void add(FtpCommand command, ReplyHandler handler, BooleanSupplier due) {
+        unsent.add(new Entry(command, handler, due));
+    }
+
+    /** Sends every queued command in one write. */
+    public void flush() {
+        if (unsent.isEmpty()) {
+            return;
+        }
+        List<FtpCommand> commands = unsent.stream().map(Entry::command).toList();
+        awaiting.addAll(unsent);
+        unsent.clear();
+        connection.sendAll(commands);
+    }
+
+    /**
+     * Reads replies in order, handing each to its command's handler, until none is left or the next one is
+     * not due yet. A failure to read (lost connection, time-out) is thrown: the replies still awaited are then
+     * lost with the connection, and forgotten here.
+     */
+    public void readDue() {
+        while (!awaiting.isEmpty() && awaiting.peekFirst().due().getAsBoolean()) {
+            Entry entry = awaiting.peekFirst();
+            FtpReply reply;
+            boolean started = false;
+            try {
+                reply = connection.readReply(entry.command(), connection.replyTimeout());
+                if (reply.isPreliminary() && TRANSFER_VERBS.contains(entry.command().verb())) {
+                    started = true;
+                    reply = connection.readReply(entry.command(), transferTimeout);
+                }
+            } catch (FtpTransferException e) {
+                awaiting.clear();
+                throw e;
+            }
+            awaiting.removeFirst();
+            entry.handler().accept(reply, started);
+        }
+    }
+
+    /** Whether commands are queued or sent and not yet answered. */
+    public boolean isIdle() {
+        return unsent.isEmpty() && awaiting.isEmpty();
+    }
+
+    /** Whether every command sent was answered except ones whose reply is not due yet. */
+    public boolean waitsOnlyForUndue() {
+        return awaiting.isEmpty() || !awaiting.peekFirst().due().getAsBoolean();
+    }
+
+    public ControlConnection connection() {
+        return connection;
+    }
+}

@@ -1,0 +1,225 @@
+package io.github.ftp3p.camel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import io.github.ftp3p.protocol.FtpReplyException;
+import io.github.ftp3p.protocol.Side;
+import io.github.ftp3p.protocol.VerificationException;
+import io.github.ftp3p.testing.CountingSocketFactory;
+import io.github.ftp3p.testing.ScriptedFtpServer;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class Ftp3pBatchTest {
+
+    @RegisterExtension
+    final FtpServerPair servers = new FtpServerPair();
+
+    private List<String> givenSourceFiles(String prefix, int count) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String name = prefix + i + ".bin";
+            // Sizes from 0 bytes up, some spanning several data packets.
+            servers.givenSourceFile(name, i == 0 ? 0 : (i * 7919L) % 70_000);
+            names.add(name);
+        }
+        return names;
+    }
+
+    private Exchange sendBatch(String uri, Object names) {
+        return servers.camel().createProducerTemplate().request(uri,
+                e -> e.getMessage().setHeader(Ftp3pConstants.FILE_NAMES, names));
+    }
+
+    private void assertCopied(String name) throws Exception {
+        assertThat(Files.mismatch(servers.sourceFile(name), servers.targetFile(name))).as(name).isEqualTo(-1L);
+    }
+
+    @Test
+    void aBatchCopiesEveryListedFileByteForByteAndListsThemInOrder() throws Exception {
+        List<String> names = givenSourceFiles("c", 30);
+
+        Exchange result = sendBatch(servers.uri("copy", ""), names);
+
+        assertThat(result.getException()).isNull();
+        for (String name : names) {
+            assertCopied(name);
+        }
+        assertThat(result.getMessage().getHeader(Ftp3pConstants.FILES_PRODUCED, List.class))
+                .isEqualTo(names.stream().map(n -> "inbox/" + n).toList());
+        try (var left = Files.list(servers.targetFile("x").getParent())) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".ftp3p."));
+        }
+        assertThat(servers.source().loginCount()).isLessThanOrEqualTo(2);
+        assertThat(servers.target().loginCount()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void aBatchAcceptsACommaSeparatedList() throws Exception {
+        givenSourceFiles("s", 3);
+
+        Exchange result = sendBatch(servers.uri("copy", ""), "s0.bin, s1.bin,s2.bin");
+
+        assertThat(result.getException()).isNull();
+        assertCopied("s0.bin");
+        assertCopied("s2.bin");
+    }
+
+    @Test
+    void aPipelinedBatchSpeaksToEachServerAboutOnceAFileWhereTheUnpipelinedModeSpeaksThreeTimes() throws Exception {
+        CountingSocketFactory sockets = new CountingSocketFactory();
+        servers.camel().getRegistry().bind("countingSockets", sockets);
+        List<String> names = givenSourceFiles("w", 40);
+
+        Exchange pipelined = sendBatch(servers.uri("copy", "socketFactory=#countingSockets"), names);
+        long pipelinedWrites = sockets.writes();
+        sockets.reset();
+        Exchange unpipelined = sendBatch(servers.uri("copy", "socketFactory=#countingSockets&pipelining=false"), names);
+
+        assertThat(pipelined.getException()).isNull();
+        assertThat(unpipelined.getException()).isNull();
+        // One write per connection per round, plus the logins and the first file, copied on its own.
+        assertThat(pipelinedWrites).isLessThanOrEqualTo(2 * 40 + 30);
+        assertThat(sockets.writes()).isGreaterThanOrEqualTo(6 * 40);
+        for (String name : names) {
+            assertCopied(name);
+        }
+    }
+
+    @Test
+    void aBatchMoveDeletesEverySourceAfterItsCopyIsRenamedIntoPlace() throws Exception {
+        List<String> names = givenSourceFiles("m", 12);
+        List<byte[]> contents = new ArrayList<>();
+        for (String name : names) {
+            contents.add(Files.readAllBytes(servers.sourceFile(name)));
+        }
+
+        Exchange result = sendBatch(servers.uri("move", ""), names);
+
+        assertThat(result.getException()).isNull();
+        for (int i = 0; i < names.size(); i++) {
+            assertThat(servers.sourceFile(names.get(i))).doesNotExist();
+            assertThat(Files.readAllBytes(servers.targetFile(names.get(i)))).isEqualTo(contents.get(i));
+            assertThat(servers.target().commands()).containsSubsequence("STOR inbox/.ftp3p." + names.get(i),
+                    "SIZE inbox/.ftp3p." + names.get(i), "RNTO inbox/" + names.get(i));
+        }
+    }
+
+    @Test
+    void aBatchMoveIntoADoneDirectoryRenamesEachSourceThere() throws Exception {
+        List<String> names = givenSourceFiles("d", 6);
+        Files.createDirectories(servers.sourceFile("done"));
+
+        Exchange result = sendBatch(servers.uri("copy", "moveSourceTo=done/${header.CamelFileName}"), names);
+
+        assertThat(result.getException()).isNull();
+        for (String name : names) {
+            assertThat(servers.sourceFile("done/" + name)).exists();
+            assertThat(servers.sourceFile(name)).doesNotExist();
+            assertThat(Files.mismatch(servers.sourceFile("done/" + name), servers.targetFile(name))).isEqualTo(-1L);
+        }
+    }
+
+    @Test
+    void aMissingFileStopsTheBatchThereAfterFinishingTheFilesBeforeIt() throws Exception {
+        List<String> names = new ArrayList<>(givenSourceFiles("f", 10));
+        names.add(6, "missing.bin");
+
+        Exchange result = sendBatch(servers.uri("move", ""), names);
+
+        assertThat(result.getException()).isInstanceOf(Ftp3pOperationFailedException.class)
+                .hasMessageContaining("missing.bin").hasMessageContaining("6 files finished")
+                .hasCauseInstanceOf(FtpReplyException.class);
+        Ftp3pOperationFailedException failure = (Ftp3pOperationFailedException) result.getException();
+        assertThat(failure.getSide()).isEqualTo(Side.SOURCE);
+        assertThat(failure.getCode()).isEqualTo(550);
+        assertThat(result.getMessage().getHeader(Ftp3pConstants.FILES_PRODUCED, List.class)).hasSize(6);
+        for (String name : names.subList(0, 6)) {
+            assertThat(servers.sourceFile(name)).doesNotExist();
+            assertThat(servers.targetFile(name)).exists();
+        }
+        for (String name : names.subList(7, names.size())) {
+            assertThat(servers.sourceFile(name)).exists();
+            assertThat(servers.targetFile(name)).doesNotExist();
+            assertThat(servers.target().commands()).doesNotContain("STOR inbox/.ftp3p." + name);
+        }
+        try (var left = Files.list(servers.targetFile("x").getParent())) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".ftp3p."));
+        }
+        FtpServerPair.assertNoThreadWaitingForAReply();
+    }
+
+    @Test
+    void aRedeliveredBatchGoesOnFromTheFileThatFailed() throws Exception {
+        List<String> names = new ArrayList<>(givenSourceFiles("r", 8));
+        names.add(4, "late.bin");
+        String uri = servers.uri("copy", "");
+        servers.camel().addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(Ftp3pOperationFailedException.class).maximumRedeliveries(1).redeliveryDelay(0)
+                        .onRedelivery(e -> servers.givenSourceFile("late.bin", 5000));
+                from("direct:batch").to(uri);
+            }
+        });
+
+        Exchange result = servers.camel().createProducerTemplate().request("direct:batch",
+                e -> e.getMessage().setHeader(Ftp3pConstants.FILE_NAMES, names));
+
+        assertThat(result.getException()).isNull();
+        for (String name : names) {
+            assertCopied(name);
+        }
+        for (String name : names.subList(0, 4)) {
+            assertThat(servers.source().commands()).as(name).containsOnlyOnce("RETR outbox/" + name);
+        }
+    }
+
+    @Test
+    void aCopyWhoseSizeDoesNotMatchIsRemovedAndStopsTheBatchBeforeItsSourceIsTouched() throws Exception {
+        try (ScriptedFtpServer truncating = ScriptedFtpServer.start()) {
+            truncating.on("STOR", (s, name) -> {
+                try (var data = s.acceptData(ScriptedFtpServer.DATA_TIMEOUT)) {
+                    s.reply("150 ok");
+                    byte[] all = data.getInputStream().readAllBytes();
+                    s.store().put(name, name.contains("bad") ? java.util.Arrays.copyOf(all, all.length - 1) : all);
+                }
+                s.reply("226 done");
+            });
+            List<String> names = new ArrayList<>(givenSourceFiles("t", 8));
+            servers.givenSourceFile("bad.bin", 4096);
+            names.add(5, "bad.bin");
+            String uri = "ftp3p:move?source=" + servers.source().uri("outbox") + "&sourcePassword=RAW("
+                    + servers.source().password() + ")&target=ftp://bob@127.0.0.1:" + truncating.port()
+                    + "/inbox&targetPassword=x";
+
+            Exchange result = sendBatch(uri, names);
+
+            assertThat(result.getException()).isInstanceOf(Ftp3pOperationFailedException.class)
+                    .hasMessageContaining("bad.bin").hasCauseInstanceOf(VerificationException.class)
+                    .hasMessageContaining("4096").hasMessageContaining("4095");
+            assertThat(truncating.store().keySet()).containsExactlyInAnyOrderElementsOf(
+                    IntStream.range(0, 5).mapToObj(i -> "inbox/t" + i + ".bin").toList());
+            for (String name : names.subList(5, names.size())) {
+                assertThat(servers.sourceFile(name)).exists();
+            }
+            assertThat(servers.source().commands()).doesNotContain("DELE outbox/bad.bin");
+        }
+    }
+
+    @Test
+    void aTargetFileNameCannotBeCombinedWithABatch() {
+        Exchange result = sendBatch(servers.uri("copy", "targetFileName=x.bin"), List.of("a.bin"));
+
+        assertThat(result.getException()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(Ftp3pConstants.FILE_NAMES).hasMessageContaining("targetFileName");
+    }
+}
