@@ -472,8 +472,9 @@ public class Ftp3pConfiguration implements Cloneable {
 
     /**
      * Send commands that do not wait on each other in one write (the source's SIZE with its PORT or PASV, RNFR with
-     * RNTO), saving round trips per file; servers answer them in order (RFC 959). Set false for a server that
-     * mishandles pipelined commands.
+     * RNTO), saving round trips per file; servers answer them in order (RFC 959). A batch (header
+     * CamelFtp3pFileNames) is also pipelined across files, about one round trip per file. Set false for a server
+     * that mishandles pipelined commands.
      */
     public void setPipelining(boolean pipelining) {
         this.pipelining = pipelining;

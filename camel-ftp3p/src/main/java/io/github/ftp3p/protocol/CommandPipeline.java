@@ -32,13 +32,20 @@ public final class CommandPipeline {
 
     private final ControlConnection connection;
     private final Duration transferTimeout;
+    private final boolean holdDuringTransfers;
     private final List<Entry> unsent = new ArrayList<>();
     private final Deque<Entry> awaiting = new ArrayDeque<>();
 
-    /** @param transferTimeout how long a transfer command's final reply may take after its 1yz; zero: no limit */
-    public CommandPipeline(ControlConnection connection, Duration transferTimeout) {
+    /**
+     * @param transferTimeout how long a transfer command's final reply may take after its 1yz; zero: no limit
+     * @param holdDuringTransfers write nothing while a transfer command awaits its final reply, for servers that
+     *                            read commands during a transfer and answer them out of turn, or drop them
+     *                            ({@link ServerSoftware#queuesCommandsDuringTransfers})
+     */
+    public CommandPipeline(ControlConnection connection, Duration transferTimeout, boolean holdDuringTransfers) {
         this.connection = connection;
         this.transferTimeout = transferTimeout;
+        this.holdDuringTransfers = holdDuringTransfers;
     }
 
     /** Queues a command whose reply comes as soon as the server reaches it. */
@@ -54,30 +61,46 @@ public final class CommandPipeline {
         unsent.add(new Entry(command, handler, due));
     }
 
-    /** Sends every queued command in one write. */
-    public void flush() {
-        if (unsent.isEmpty()) {
-            return;
+    /**
+     * Sends the queued commands in one write; when holding during transfers, none while a transfer command awaits
+     * its reply, and none after a transfer command. Returns how many were sent.
+     */
+    public int flush() {
+        if (holdDuringTransfers && awaiting.stream().anyMatch(CommandPipeline::isTransfer)) {
+            return 0;
         }
-        List<FtpCommand> commands = unsent.stream().map(Entry::command).toList();
-        awaiting.addAll(unsent);
-        unsent.clear();
-        connection.sendAll(commands);
+        int count = 0;
+        while (count < unsent.size() && !(holdDuringTransfers && count > 0 && isTransfer(unsent.get(count - 1)))) {
+            count++;
+        }
+        if (count == 0) {
+            return 0;
+        }
+        List<Entry> sending = new ArrayList<>(unsent.subList(0, count));
+        unsent.subList(0, count).clear();
+        awaiting.addAll(sending);
+        connection.sendAll(sending.stream().map(Entry::command).toList());
+        return count;
+    }
+
+    private static boolean isTransfer(Entry entry) {
+        return TRANSFER_VERBS.contains(entry.command().verb());
     }
 
     /**
      * Reads replies in order, handing each to its command's handler, until none is left or the next one is
-     * not due yet. A failure to read (lost connection, time-out) is thrown: the replies still awaited are then
+     * not due yet; returns how many. A failure to read (lost connection, time-out) is thrown: the replies still awaited are then
      * lost with the connection, and forgotten here.
      */
-    public void readDue() {
+    public int readDue() {
+        int count = 0;
         while (!awaiting.isEmpty() && awaiting.peekFirst().due().getAsBoolean()) {
             Entry entry = awaiting.peekFirst();
             FtpReply reply;
             boolean started = false;
             try {
                 reply = connection.readReply(entry.command(), connection.replyTimeout());
-                if (reply.isPreliminary() && TRANSFER_VERBS.contains(entry.command().verb())) {
+                if (reply.isPreliminary() && isTransfer(entry)) {
                     started = true;
                     reply = connection.readReply(entry.command(), transferTimeout);
                 }
@@ -86,18 +109,15 @@ public final class CommandPipeline {
                 throw e;
             }
             awaiting.removeFirst();
+            count++;
             entry.handler().accept(reply, started);
         }
+        return count;
     }
 
     /** Whether commands are queued or sent and not yet answered. */
     public boolean isIdle() {
         return unsent.isEmpty() && awaiting.isEmpty();
-    }
-
-    /** Whether every command sent was answered except ones whose reply is not due yet. */
-    public boolean waitsOnlyForUndue() {
-        return awaiting.isEmpty() || !awaiting.peekFirst().due().getAsBoolean();
     }
 
     public ControlConnection connection() {

@@ -34,10 +34,23 @@ public enum ServerSoftware {
         if (text.contains("pure-ftpd")) {
             return PURE_FTPD;
         }
-        if (text.contains("apache ftp")) {
+        // Apache FtpServer's default greeting does not name it.
+        if (text.contains("apache ftp") || text.equals("220 service ready for new user.")) {
             return APACHE_FTPSERVER;
         }
         return UNKNOWN;
+    }
+
+    /**
+     * Whether commands written while a transfer runs wait until it ended, to be answered in order. vsftpd reads no
+     * command during a transfer (ABOR only with async_abor_enable) and Apache FtpServer handles a session's
+     * commands one at a time; both were seen to do so with the commands of a batch. ProFTPD was seen answering a
+     * SIZE before the running STOR's 226, and Pure-FTPd answering a command read during a transfer with
+     * "500 Unknown command", dropping it: to those, and to a server not recognised, nothing is written while a
+     * transfer runs.
+     */
+    public boolean queuesCommandsDuringTransfers() {
+        return this == VSFTPD || this == APACHE_FTPSERVER;
     }
 
     /** What to switch on to allow FXP, for error messages. */

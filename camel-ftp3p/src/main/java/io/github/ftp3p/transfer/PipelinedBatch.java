@@ -13,6 +13,7 @@ import io.github.ftp3p.protocol.FtpTransferException;
 import io.github.ftp3p.protocol.FxpTransfer;
 import io.github.ftp3p.protocol.PassiveAddress;
 import io.github.ftp3p.protocol.Paths;
+import io.github.ftp3p.protocol.ServerSoftware;
 import io.github.ftp3p.protocol.Side;
 import io.github.ftp3p.protocol.TransferProgress;
 import io.github.ftp3p.protocol.VerificationException;
@@ -98,20 +99,18 @@ final class PipelinedBatch {
             if (settings.autoCreate()) {
                 items.forEach(item -> client.ensureTargetDirectory(lease.target(), Paths.parent(item.targetPath)));
             }
-            source = new CommandPipeline(lease.source(), settings.transfer().transferTimeout());
-            target = new CommandPipeline(lease.target(), settings.transfer().transferTimeout());
+            source = pipeline(lease.source());
+            target = pipeline(lease.target());
             while (true) {
-                boolean sent = plan();
-                source.flush();
-                target.flush();
+                plan();
+                int moved = source.flush() + target.flush();
                 if (source.isIdle() && target.isIdle()) {
                     break;
                 }
-                if (!sent && source.waitsOnlyForUndue() && target.waitsOnlyForUndue()) {
+                moved += source.readDue() + target.readDue();
+                if (moved == 0) {
                     throw new IllegalStateException("pipelined batch stalled: no command to send, no reply due");
                 }
-                source.readDue();
-                target.readDue();
             }
         } catch (FtpTransferException e) {
             salvage(e);
@@ -129,48 +128,60 @@ final class PipelinedBatch {
         return new BatchResult(results, failure);
     }
 
-    /** Queues this round's commands; returns whether there were any. */
-    private boolean plan() {
-        int queued = 0;
+    private CommandPipeline pipeline(ControlConnection connection) {
+        boolean queues = ServerSoftware.fromGreeting(connection.greeting()).queuesCommandsDuringTransfers();
+        return new CommandPipeline(connection, settings.transfer().transferTimeout(), !queues);
+    }
+
+    /**
+     * Queues this round's commands. The source's SIZEs go before its PORT and RETR, so that nothing waits behind
+     * the RETR; on the target, the next file's PASV and STOR wait behind the running STOR, or, for a server that
+     * does not queue commands during a transfer, are held until it ended.
+     */
+    private void plan() {
         int lastStored = -1;
-        boolean transferWaiting = false;
         for (Item item : items) {
-            if (item.index >= limit) {
-                queued += stop(item);
-                continue;
-            }
-            switch (item.stage) {
-                case VERIFIED -> queued += rename(item);
-                case RENAMED -> queued += finish(item);
-                case ADDRESSED -> queued += retrieve(item);
-                default -> { }
-            }
             if (item.stage.compareTo(Stage.STORED) >= 0) {
                 lastStored = item.index;
             }
-            if (item.stage == Stage.STORED || item.stage == Stage.ADDRESSED) {
-                transferWaiting = true;
+        }
+        Item next = null;
+        for (Item item : items) {
+            if (item.index < limit && item.stage == Stage.SIZED) {
+                next = item;
+                break;
             }
         }
-        // One STOR at a time waits for its data; the next is queued as the current one's RETR goes out.
-        if (!transferWaiting) {
-            for (Item item : items) {
-                if (item.index < limit && item.stage == Stage.SIZED) {
-                    queued += store(item);
-                    lastStored = item.index;
-                    break;
-                }
-            }
+        if (next != null) {
+            lastStored = Math.max(lastStored, next.index);
         }
         for (Item item : items) {
             if (item.index < limit && item.index <= lastStored + SIZE_LOOKAHEAD && item.stage == Stage.WAITING) {
                 FtpCommand size = FtpCommand.of("SIZE", item.sourcePath);
                 source.add(size, (reply, started) -> sized(item, size, reply));
                 item.stage = Stage.SIZING;
-                queued++;
             }
         }
-        return queued > 0;
+        boolean transferWaiting = false;
+        for (Item item : items) {
+            if (item.index >= limit) {
+                stop(item);
+                continue;
+            }
+            switch (item.stage) {
+                case VERIFIED -> rename(item);
+                case RENAMED -> finish(item);
+                case ADDRESSED -> retrieve(item);
+                default -> { }
+            }
+            if (item.stage == Stage.STORED || item.stage == Stage.ADDRESSED) {
+                transferWaiting = true;
+            }
+        }
+        // One STOR at a time waits for its data; the next is queued as the current one's RETR goes out.
+        if (!transferWaiting && next != null && next.index < limit && next.stage == Stage.SIZED) {
+            store(next);
+        }
     }
 
     private void sized(Item item, FtpCommand size, FtpReply reply) {
@@ -183,7 +194,7 @@ final class PipelinedBatch {
     }
 
     /** PASV (or EPSV) and STOR to the target: its STOR answers once the source connected to it. */
-    private int store(Item item) {
+    private void store(Item item) {
         boolean extended = settings.transfer().extendedMode().useExtended(target.connection(), source.connection());
         item.extended = extended;
         FtpCommand pasv = FtpCommand.of(extended ? "EPSV" : "PASV");
@@ -194,7 +205,6 @@ final class PipelinedBatch {
         item.storSent = true;
         item.started = System.nanoTime();
         item.request.listener().started(item.sourcePath, item.targetPath, item.size);
-        return 2;
     }
 
     private void addressed(Item item, FtpCommand pasv, FtpReply reply) {
@@ -215,14 +225,15 @@ final class PipelinedBatch {
     }
 
     /** PORT (or EPRT) and RETR to the source, and the SIZE that verifies the copy to the target. */
-    private int retrieve(Item item) {
+    private void retrieve(Item item) {
         FtpCommand port;
         try {
             port = item.extended ? FtpCommand.of("EPRT", item.address.eprtArgument())
                     : FxpTransfer.portCommand(item.address, source.connection());
         } catch (FtpTransferException e) {
             fail(item, e);
-            return stop(item);
+            stop(item);
+            return;
         }
         FtpCommand retr = FtpCommand.of("RETR", item.sourcePath);
         source.add(port, (reply, started) -> {
@@ -232,14 +243,11 @@ final class PipelinedBatch {
         });
         source.add(retr, (reply, started) -> retrieved(item, retr, reply));
         item.storDue = true;
-        int queued = 2;
         if (verifySize) {
             FtpCommand size = FtpCommand.of("SIZE", item.writePath);
             target.add(size, (reply, started) -> verified(item, size, reply));
-            queued++;
         }
         item.stage = Stage.SENT;
-        return queued;
     }
 
     private void retrieved(Item item, FtpCommand retr, FtpReply reply) {
@@ -292,14 +300,12 @@ final class PipelinedBatch {
      * RNFR/RNTO of the verified temporary file. A server that refuses to rename onto an existing file (Apache
      * FtpServer: 553) gets DELE of the final name first, from then on for this client.
      */
-    private int rename(Item item) {
+    private void rename(Item item) {
         FtpCommand rnfr = FtpCommand.of("RNFR", item.writePath);
         FtpCommand rnto = FtpCommand.of("RNTO", item.targetPath);
-        int queued = 2;
         boolean deleteFirst = client.renameNeedsDelete();
         if (deleteFirst) {
             target.add(FtpCommand.of("DELE", item.targetPath), (reply, started) -> { });
-            queued++;
         }
         target.add(rnfr, (reply, started) -> {
             if (reply.code() != 350) {
@@ -321,18 +327,16 @@ final class PipelinedBatch {
             }
         });
         item.stage = Stage.RENAMING;
-        return queued;
     }
 
     /** The source action, now that the final copy is in place. */
-    private int finish(Item item) {
+    private void finish(Item item) {
         TransferRequest request = item.request;
         switch (request.sourceAction()) {
             case DELETE -> {
                 FtpCommand dele = FtpCommand.of("DELE", item.sourcePath);
                 source.add(dele, (reply, started) -> finished(item, dele, reply));
                 item.stage = Stage.FINISHING;
-                return 1;
             }
             case MOVE -> {
                 FtpCommand rnfr = FtpCommand.of("RNFR", item.sourcePath);
@@ -344,12 +348,8 @@ final class PipelinedBatch {
                 });
                 source.add(rnto, (reply, started) -> finished(item, rnto, reply));
                 item.stage = Stage.FINISHING;
-                return 2;
             }
-            default -> {
-                done(item);
-                return 0;
-            }
+            default -> done(item);
         }
     }
 
@@ -379,7 +379,7 @@ final class PipelinedBatch {
      * once it answered, what it wrote is removed (never a final name that held a file before unless this STOR
      * wrote it).
      */
-    private int stop(Item item) {
+    private void stop(Item item) {
         if (item.storSent && !item.storDue && item.address != null) {
             FxpTransfer.releasePassiveListener(item.address);
             item.storDue = true;
@@ -389,9 +389,7 @@ final class PipelinedBatch {
             item.cleaned = true;
             FtpCommand dele = FtpCommand.of("DELE", item.writePath);
             target.add(dele, (reply, started) -> LOG.debug("Removed {}: {}", item.writePath, reply));
-            return 1;
         }
-        return 0;
     }
 
     private void fail(Item item, FtpTransferException e) {

@@ -120,6 +120,60 @@ class InteropMatrixTest {
         copy(sources6.get(source), targets6.get(target), source, target, passive, "auto", "IPv6");
     }
 
+    Stream<Arguments> batches() {
+        List<Arguments> rows = new ArrayList<>();
+        for (String source : KINDS) {
+            for (String target : KINDS) {
+                for (String epsv : List.of("never", "always")) {
+                    rows.add(Arguments.of(source, target, epsv));
+                }
+            }
+        }
+        return rows.stream();
+    }
+
+    /**
+     * A batch is pipelined across files: the target is sent the next file's PASV and STOR while it still runs the
+     * current STOR, and the source DELE, PORT, RETR and SIZE together. Each server must answer them in order.
+     */
+    @ParameterizedTest(name = "batch {0} -> {1}, epsv={2}")
+    @MethodSource("batches")
+    void everyPairMovesAPipelinedBatchInOrder(String source, String target, String epsv) throws Exception {
+        Peer from = sources.get(source);
+        Peer to = targets.get(target);
+        assumeTrue(from != null, () -> RealFtpServer.unavailableReason(source));
+        assumeTrue(to != null, () -> RealFtpServer.unavailableReason(target));
+        List<String> names = new ArrayList<>();
+        Map<String, byte[]> contents = new LinkedHashMap<>();
+        for (int i = 0; i < 12; i++) {
+            String name = String.join("-", "batch", source, target, epsv, Integer.toString(i)) + ".bin";
+            Path original = from.home().resolve(name);
+            FtpServerPair.writeRandom(original, i * 9973L, name.hashCode());
+            contents.put(name, Files.readAllBytes(original));
+            names.add(name);
+        }
+        String uri = "ftp3p:move?" + from.options("source") + "&" + to.options("target") + "&epsv=" + epsv
+                + "&replyTimeout=10000";
+        String key = InteropReport.key("batch", source, target, "target", epsv);
+        results.put(key, "failed");
+
+        Exchange result = camel.createProducerTemplate().request(uri,
+                e -> e.getMessage().setHeader(Ftp3pConstants.FILE_NAMES, names));
+        closeConnections(uri);
+
+        assertThat(result.getException()).isNull();
+        for (String name : names) {
+            assertThat(from.home().resolve(name)).doesNotExist();
+            assertThat(Files.readAllBytes(to.home().resolve(name))).as(name).isEqualTo(contents.get(name));
+        }
+        results.put(key, "ok");
+    }
+
+    /** Each row has its own endpoint and pools: closing them keeps the servers under their client limits. */
+    private void closeConnections(String uri) throws Exception {
+        camel.removeEndpoint(camel.getEndpoint(uri));
+    }
+
     private void copy(Peer from, Peer to, String source, String target, String passive, String epsv, String family)
             throws Exception {
         assumeTrue(from != null, () -> RealFtpServer.unavailableReason(source));
@@ -133,6 +187,7 @@ class InteropMatrixTest {
         results.put(key, "failed");
 
         Exchange result = camel.createProducerTemplate().request(uri, e -> e.getMessage().setHeader(Exchange.FILE_NAME, name));
+        closeConnections(uri);
 
         assertThat(result.getException()).isNull();
         assertThat(result.getMessage().getHeader(Ftp3pConstants.VERIFIED_BY)).isEqualTo("size");

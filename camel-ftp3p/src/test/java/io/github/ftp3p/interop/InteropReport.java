@@ -71,6 +71,21 @@ final class InteropReport {
                         .append(" | ").append(cell(results.get(key("IPv6", source, target, "source", "auto")))).append('\n');
             }
         }
+        page.append("|===\n\n== Batches, pipelined\n\n")
+                .append("Each cell is one `ftp3p:move` of 12 files (0 bytes to 110 KB) named in `CamelFtp3pFileNames`, pipelined\n")
+                .append("across files with the target passive, each file checked byte for byte and its source gone. To\n")
+                .append("vsftpd and Apache FtpServer, which read no command while a transfer runs, the next file's `PASV` and\n")
+                .append("`STOR` are written while the current `STOR` runs; ProFTPD answers a `SIZE` sent then before the\n")
+                .append("transfer's `226`, and Pure-FTPd answers such a command with `500 Unknown command`, so to them (and to\n")
+                .append("any server not recognised by its greeting) nothing is written until the transfer ended.\n\n")
+                .append("[cols=\"3,2,2\",options=\"header\"]\n|===\n| source -> target | PASV/PORT | EPSV/EPRT\n");
+        for (String source : InteropMatrixTest.KINDS) {
+            for (String target : InteropMatrixTest.KINDS) {
+                page.append("| ").append(NAMES.get(source)).append(" -> ").append(NAMES.get(target))
+                        .append(" | ").append(cell(results.get(key("batch", source, target, "target", "never"))))
+                        .append(" | ").append(cell(results.get(key("batch", source, target, "target", "always")))).append('\n');
+            }
+        }
         page.append("|===\n\n== Server settings these rows need\n\n")
                 .append("FXP means a server accepts a `PORT` to, or a passive data connection from, a host other than the\n")
                 .append("client. Most servers refuse both by default; each row above ran with:\n\n")
