@@ -40,6 +40,20 @@ final class InteropReport {
         }
     }
 
+    /** One row per ordered pair of {@code kinds}, one cell per column (passive side, epsv). */
+    private static void rows(StringBuilder page, List<String> kinds, Map<String, String> results, String family,
+            List<String[]> columns) {
+        for (String source : kinds) {
+            for (String target : kinds) {
+                page.append("| ").append(NAMES.get(source)).append(" -> ").append(NAMES.get(target));
+                for (String[] column : columns) {
+                    page.append(" | ").append(cell(results.get(key(family, source, target, column[0], column[1]))));
+                }
+                page.append('\n');
+            }
+        }
+    }
+
     static String render(Map<String, String> results) {
         StringBuilder page = new StringBuilder();
         page.append("= Interoperability\n\n")
@@ -52,25 +66,12 @@ final class InteropReport {
                 .append("[cols=\"3,2,2,2,2\",options=\"header\"]\n|===\n")
                 .append("| source -> target | target passive, PASV/PORT | target passive, EPSV/EPRT | source passive, PASV/PORT")
                 .append(" | source passive, EPSV/EPRT\n");
-        for (String source : InteropMatrixTest.KINDS) {
-            for (String target : InteropMatrixTest.KINDS) {
-                page.append("| ").append(NAMES.get(source)).append(" -> ").append(NAMES.get(target));
-                for (String[] column : IPV4_COLUMNS) {
-                    page.append(" | ").append(cell(results.get(key("IPv4", source, target, column[0], column[1]))));
-                }
-                page.append('\n');
-            }
-        }
+        rows(page, InteropMatrixTest.KINDS, results, "IPv4", IPV4_COLUMNS);
         page.append("|===\n\n== IPv6 (::1), EPSV/EPRT\n\n")
                 .append("Apache FtpServer is embedded on 127.0.0.1 only in these tests, so its IPv6 rows are not run.\n\n")
                 .append("[cols=\"3,2,2\",options=\"header\"]\n|===\n| source -> target | target passive | source passive\n");
-        for (String source : RealFtpServer.KINDS) {
-            for (String target : RealFtpServer.KINDS) {
-                page.append("| ").append(NAMES.get(source)).append(" -> ").append(NAMES.get(target))
-                        .append(" | ").append(cell(results.get(key("IPv6", source, target, "target", "auto"))))
-                        .append(" | ").append(cell(results.get(key("IPv6", source, target, "source", "auto")))).append('\n');
-            }
-        }
+        rows(page, RealFtpServer.KINDS, results, "IPv6",
+                List.of(new String[] { "target", "auto" }, new String[] { "source", "auto" }));
         page.append("|===\n\n== Batches, pipelined\n\n")
                 .append("Each cell is one `ftp3p:move` of 12 files (0 bytes to 110 KB) named in `CamelFtp3pFileNames`, pipelined\n")
                 .append("across files with the target passive, each file checked byte for byte and its source gone. To\n")
@@ -79,13 +80,8 @@ final class InteropReport {
                 .append("transfer's `226`, and Pure-FTPd answers such a command with `500 Unknown command`, so to them (and to\n")
                 .append("any server not recognised by its greeting) nothing is written until the transfer ended.\n\n")
                 .append("[cols=\"3,2,2\",options=\"header\"]\n|===\n| source -> target | PASV/PORT | EPSV/EPRT\n");
-        for (String source : InteropMatrixTest.KINDS) {
-            for (String target : InteropMatrixTest.KINDS) {
-                page.append("| ").append(NAMES.get(source)).append(" -> ").append(NAMES.get(target))
-                        .append(" | ").append(cell(results.get(key("batch", source, target, "target", "never"))))
-                        .append(" | ").append(cell(results.get(key("batch", source, target, "target", "always")))).append('\n');
-            }
-        }
+        rows(page, InteropMatrixTest.KINDS, results, "batch",
+                List.of(new String[] { "target", "never" }, new String[] { "target", "always" }));
         page.append("|===\n\n== Server settings these rows need\n\n")
                 .append("FXP means a server accepts a `PORT` to, or a passive data connection from, a host other than the\n")
                 .append("client. Most servers refuse both by default; each row above ran with:\n\n")
