@@ -19,8 +19,11 @@ import org.knowm.xchart.style.Styler;
 final class Chart {
 
     private static final List<String> CLIENTS = List.of(Result.FTP3P, Result.LFTP, Result.RELAY);
-    private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x7f7f7f),
-            new Color(0x2ca02c)};
+    private static final List<String> MANY_CLIENTS = List.of(Result.FTP3P_BATCH, Result.FTP3P, Result.LFTP, Result.RELAY);
+    /** One colour per client, the same in every chart. */
+    private static final java.util.Map<String, Color> COLORS = java.util.Map.of(Result.FTP3P_BATCH, new Color(0x08519c),
+            Result.FTP3P, new Color(0x6baed6), Result.LFTP, new Color(0xff7f0e), Result.RELAY, new Color(0x7f7f7f));
+    private static final Color GOAL = new Color(0x2ca02c);
 
     private Chart() {
     }
@@ -47,7 +50,6 @@ final class Chart {
     private static CategoryChart chart(String title, String yTitle, String decimals) {
         CategoryChart chart = new CategoryChartBuilder().width(760).height(420).title(title).yAxisTitle(yTitle).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setSeriesColors(COLORS);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
@@ -73,7 +75,7 @@ final class Chart {
             categories.add(pair + " seq");
             categories.add(pair + " x4");
         }
-        for (String client : CLIENTS) {
+        for (String client : MANY_CLIENTS) {
             series(chart, client, categories, category -> {
                 String[] parts = category.split(" ");
                 return report.find(Result.MANY, parts[0], parts[1], client);
@@ -89,7 +91,7 @@ final class Chart {
             categories.add(pair + " seq");
             categories.add(pair + " x4");
         }
-        for (String client : List.of(Result.FTP3P, Result.LFTP)) {
+        for (String client : List.of(Result.FTP3P_BATCH, Result.FTP3P, Result.LFTP)) {
             series(chart, client, categories, category -> {
                 String[] parts = category.split(" ");
                 return report.find(Result.RTT, parts[0], parts[1], client);
@@ -97,7 +99,7 @@ final class Chart {
         }
         if (!categories.isEmpty()) {
             List<Double> goals = categories.stream().map(c -> c.endsWith("seq") ? 1.5 : 0.4).toList();
-            chart.addSeries("goal", categories, goals).setFillColor(COLORS[3]);
+            chart.addSeries("goal", categories, goals).setFillColor(GOAL);
         }
         return chart;
     }
@@ -113,7 +115,7 @@ final class Chart {
             values.add(result.map(value::applyAsDouble).orElse(0.0));
         }
         if (any) {
-            chart.addSeries(name, categories, values);
+            chart.addSeries(name, categories, values).setFillColor(COLORS.get(name));
         }
     }
 }

@@ -21,7 +21,8 @@ import org.apache.camel.impl.DefaultCamelContext;
  * {@code ftp3pOptions}). Requests on stdin, one per line:
  * <ul>
  *   <li>{@code copy SUB NAME}: one file;</li>
- *   <li>{@code many SUB PREFIX COUNT PARALLEL}: the files {@code PREFIX0000.bin} and on.</li>
+ *   <li>{@code many SUB PREFIX COUNT PARALLEL}: the files {@code PREFIX0000.bin} and on;</li>
+ *   <li>{@code batch SUB PREFIX COUNT PARALLEL}: the same files in PARALLEL batches (ftp3p only).</li>
  * </ul>
  * Each is answered {@code ok WALL CPU HEAP BYTES} (a {@link Measurement}) or {@code err MESSAGE}.
  * Both clients make their sockets through one {@link CountingSocketFactory}, bound as {@code countingSockets}.
@@ -67,12 +68,19 @@ public final class ClientMain {
             try {
                 Measurement m = switch (request[0]) {
                     case "copy" -> measure(() -> client.copy(request[1], request[2]));
-                    case "many" -> {
+                    case "many", "batch" -> {
                         List<String> names = new ArrayList<>();
                         for (int i = 0; i < Integer.parseInt(request[3]); i++) {
                             names.add(Fixtures.name(request[2], i));
                         }
-                        yield measure(() -> client.copyAll(request[1], names, Integer.parseInt(request[4])));
+                        int parallel = Integer.parseInt(request[4]);
+                        yield measure(() -> {
+                            if (request[0].equals("batch")) {
+                                client.copyBatches(request[1], names, parallel);
+                            } else {
+                                client.copyAll(request[1], names, parallel);
+                            }
+                        });
                     }
                     default -> throw new IllegalArgumentException("unknown request " + line);
                 };

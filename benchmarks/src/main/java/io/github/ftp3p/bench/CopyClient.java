@@ -10,4 +10,9 @@ interface CopyClient {
 
     /** Copies every named file of {@code sub}, {@code parallel} at a time. */
     void copyAll(String sub, List<String> names, int parallel) throws Exception;
+
+    /** Copies every named file of {@code sub} in {@code parallel} batches (one request each), when the client has batches. */
+    default void copyBatches(String sub, List<String> names, int parallel) throws Exception {
+        throw new UnsupportedOperationException("no batches");
+    }
 }

@@ -14,6 +14,7 @@ import org.apache.camel.ProducerTemplate;
 /**
  * ftp3p driven through Camel: one {@code ftp3p:copy} endpoint (its connection pools live as long as this JVM),
  * sent one exchange per file by a {@link ProducerTemplate}; in parallel, by that many threads sharing the endpoint.
+ * In batches, one exchange per thread names all its files.
  */
 final class Ftp3pClient implements CopyClient {
 
@@ -35,6 +36,33 @@ final class Ftp3pClient implements CopyClient {
     @Override
     public void copy(String sub, String name) {
         template.sendBodyAndHeader(uri, null, Exchange.FILE_NAME, sub + "/" + name);
+    }
+
+    /**
+     * {@code parallel} exchanges at once, each naming its share of the files in CamelFtp3pFileNames: ftp3p's way
+     * to move many files, pipelined across them on each connection pair.
+     */
+    @Override
+    public void copyBatches(String sub, List<String> names, int parallel) throws Exception {
+        List<List<String>> lanes = new ArrayList<>();
+        for (int i = 0; i < parallel; i++) {
+            lanes.add(new ArrayList<>());
+        }
+        for (int i = 0; i < names.size(); i++) {
+            lanes.get(i * parallel / names.size()).add(sub + "/" + names.get(i));
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(parallel);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (List<String> lane : lanes) {
+                running.add(threads.submit(() -> template.sendBodyAndHeader(uri, null, "CamelFtp3pFileNames", lane)));
+            }
+            for (Future<?> lane : running) {
+                lane.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Override

@@ -49,6 +49,10 @@ final class JvmClient implements AutoCloseable {
         return parse(child.request("many " + sub + " " + prefix + " " + count + " " + parallel, TIMEOUT));
     }
 
+    Measurement copyBatches(String sub, String prefix, int count, int parallel) {
+        return parse(child.request("batch " + sub + " " + prefix + " " + count + " " + parallel, TIMEOUT));
+    }
+
     private Measurement parse(String reply) {
         if (!reply.startsWith("ok ")) {
             throw new IllegalStateException(name + " failed: " + reply);

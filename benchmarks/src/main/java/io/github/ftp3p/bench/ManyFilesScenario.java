@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Scenario 2: many 4 KiB files, one at a time and four at a time: ftp3p (4 threads sharing one endpoint) against
+ * Scenario 2: many 4 KiB files, one at a time and four at a time: ftp3p (an exchange per file, 4 threads sharing one
+ * endpoint; and in batches, one exchange naming all files, or four naming a quarter each) against
  * lftp {@code mirror} / {@code mirror --parallel=4} (FXP) and the camel-ftp relay (4 routes).
  */
 final class ManyFilesScenario {
@@ -35,11 +36,14 @@ final class ManyFilesScenario {
 
         for (int parallel : List.of(1, 4)) {
             ftp3p.copyAll(WARM, WARM_PREFIX, WARM_FILES, parallel);
+            Fixtures.clear(pair.target.local(WARM));
+            ftp3p.copyBatches(WARM, WARM_PREFIX, WARM_FILES, parallel);
             relay.copyAll(WARM, WARM_PREFIX, WARM_FILES, parallel);
             Fixtures.clear(pair.target.local(WARM));
 
             Map<String, Supplier<Measurement>> clients = new LinkedHashMap<>();
             clients.put(Result.FTP3P, () -> checked(ftp3p.copyAll(SUB, PREFIX, files, parallel), target, files));
+            clients.put(Result.FTP3P_BATCH, () -> checked(ftp3p.copyBatches(SUB, PREFIX, files, parallel), target, files));
             if (ctx.lftp() != null) {
                 clients.put(Result.LFTP, () -> checked(ctx.lftp().mirror(pair, SUB, parallel), target, files));
             }

@@ -136,14 +136,15 @@ final class Report {
     private String many() {
         StringBuilder out = new StringBuilder("2. " + config.files() + " files of 4 KiB, one at a time (seq) and 4 at "
                 + "a time (x4; lftp: mirror --parallel=4)\n");
-        Table table = new Table("pair", "mode", "client", "wall s", "files/s", "host bytes/file", "ftp3p speed-up");
+        Table table = new Table("pair", "mode", "client", "wall s", "files/s", "client CPU ms/file", "host bytes/file",
+                "ftp3p batch speed-up");
         for (String pair : pairs(Result.MANY)) {
             for (String mode : List.of(Result.SEQUENTIAL, Result.PARALLEL)) {
-                Optional<Result> ftp3p = find(Result.MANY, pair, mode, Result.FTP3P);
-                for (String client : List.of(Result.FTP3P, Result.LFTP, Result.RELAY)) {
+                Optional<Result> ftp3p = find(Result.MANY, pair, mode, Result.FTP3P_BATCH);
+                for (String client : List.of(Result.FTP3P_BATCH, Result.FTP3P, Result.LFTP, Result.RELAY)) {
                     find(Result.MANY, pair, mode, client).ifPresent(r -> table.row(pair, mode, client,
                             Table.number(r.m().seconds(), 2), Table.number(r.filesPerSecond(), 0),
-                            Table.number(r.bytesPerFile(), 0),
+                            Table.number(r.m().cpuSeconds() * 1000 / r.files(), 3), Table.number(r.bytesPerFile(), 0),
                             ftp3p.map(f -> Table.number(f.filesPerSecond() / r.filesPerSecond(), 2)).orElse("-")));
                 }
             }
@@ -157,7 +158,7 @@ final class Report {
         Table table = new Table("pair", "mode", "client", "wall s", "ms/file", "RTT/file");
         for (String pair : pairs(Result.RTT)) {
             for (String mode : List.of(Result.SEQUENTIAL, Result.PARALLEL)) {
-                for (String client : List.of(Result.FTP3P, Result.LFTP)) {
+                for (String client : List.of(Result.FTP3P_BATCH, Result.FTP3P, Result.LFTP)) {
                     find(Result.RTT, pair, mode, client).ifPresent(r -> table.row(pair, mode, client,
                             Table.number(r.m().seconds(), 2), Table.number(r.m().seconds() * 1000 / r.files(), 1),
                             Table.number(roundTripsPerFile(r), 2)));

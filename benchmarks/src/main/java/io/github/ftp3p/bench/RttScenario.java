@@ -42,10 +42,14 @@ final class RttScenario {
                 for (int parallel : List.of(1, 4)) {
                     ftp3p.copyAll(ManyFilesScenario.WARM, ManyFilesScenario.WARM_PREFIX, WARM_FILES, parallel);
                     Fixtures.clear(pair.target.local(ManyFilesScenario.WARM));
+                    ftp3p.copyBatches(ManyFilesScenario.WARM, ManyFilesScenario.WARM_PREFIX, WARM_FILES, parallel);
+                    Fixtures.clear(pair.target.local(ManyFilesScenario.WARM));
 
                     Map<String, Supplier<Measurement>> clients = new LinkedHashMap<>();
                     clients.put(Result.FTP3P, () -> checked(
                             ftp3p.copyAll(SUB, ManyFilesScenario.PREFIX, files, parallel), target, files));
+                    clients.put(Result.FTP3P_BATCH, () -> checked(
+                            ftp3p.copyBatches(SUB, ManyFilesScenario.PREFIX, files, parallel), target, files));
                     if (ctx.lftp() != null) {
                         clients.put(Result.LFTP, () -> checked(ctx.lftp().mirror(far, SUB, parallel), target, files));
                     }

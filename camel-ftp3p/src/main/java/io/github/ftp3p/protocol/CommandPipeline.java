@@ -89,10 +89,12 @@ public final class CommandPipeline {
 
     /**
      * Reads replies in order, handing each to its command's handler, until none is left or the next one is
-     * not due yet; returns how many. A failure to read (lost connection, time-out) is thrown: the replies still awaited are then
-     * lost with the connection, and forgotten here.
+     * not due yet, or right after the reply to a command whose verb is in {@code stopAfter} (the one the caller
+     * acts on first; later replies wait for the next call). Returns how many. A failure to read (lost
+     * connection, time-out) is thrown: the replies still awaited are then lost with the connection, and
+     * forgotten here.
      */
-    public int readDue() {
+    public int readDue(Set<String> stopAfter) {
         int count = 0;
         while (!awaiting.isEmpty() && awaiting.peekFirst().due().getAsBoolean()) {
             Entry entry = awaiting.peekFirst();
@@ -111,6 +113,9 @@ public final class CommandPipeline {
             awaiting.removeFirst();
             count++;
             entry.handler().accept(reply, started);
+            if (stopAfter.contains(entry.command().verb())) {
+                break;
+            }
         }
         return count;
     }
@@ -118,6 +123,11 @@ public final class CommandPipeline {
     /** Whether commands are queued or sent and not yet answered. */
     public boolean isIdle() {
         return unsent.isEmpty() && awaiting.isEmpty();
+    }
+
+    /** Whether nothing is written while a transfer command awaits its reply. */
+    public boolean holdsDuringTransfers() {
+        return holdDuringTransfers;
     }
 
     public ControlConnection connection() {

@@ -3,6 +3,7 @@ package io.github.ftp3p.transfer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import io.github.ftp3p.protocol.CommandPipeline;
 import io.github.ftp3p.protocol.ControlConnection;
@@ -42,8 +43,11 @@ import org.slf4j.LoggerFactory;
 final class PipelinedBatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelinedBatch.class);
-    /** SIZE is asked this many files ahead of the last STOR, so its answer is in before the STOR is due. */
-    private static final int SIZE_LOOKAHEAD = 2;
+    /**
+     * SIZE is asked this many files ahead of the last STOR, so that its answer, read a round after it came, is in
+     * before that file's STOR is due.
+     */
+    private static final int SIZE_LOOKAHEAD = 3;
 
     private enum Stage { WAITING, SIZING, SIZED, STORED, ADDRESSED, SENT, VERIFIED, RENAMING, RENAMED, FINISHING, DONE }
 
@@ -107,7 +111,8 @@ final class PipelinedBatch {
                 if (source.isIdle() && target.isIdle()) {
                     break;
                 }
-                moved += source.readDue() + target.readDue();
+                // Each side's reply that the next round depends on first; later ones are read in that round.
+                moved += source.readDue(Set.of("RETR")) + target.readDue(Set.of("PASV", "EPSV"));
                 if (moved == 0) {
                     throw new IllegalStateException("pipelined batch stalled: no command to send, no reply due");
                 }
@@ -134,26 +139,47 @@ final class PipelinedBatch {
     }
 
     /**
-     * Queues this round's commands. The source's SIZEs go before its PORT and RETR, so that nothing waits behind
-     * the RETR; on the target, the next file's PASV and STOR wait behind the running STOR, or, for a server that
-     * does not queue commands during a transfer, are held until it ended.
+     * Queues this round's commands, those on the critical path first. To the target: the next file's PASV, which
+     * it answers as soon as the running STOR ended, so that the source can be sent its PORT and RETR at once; then
+     * the SIZE verifying the file being copied, the rename of the one verified before, and the next STOR. To the
+     * source: PORT and RETR first, then the SIZEs ahead and the source actions; for a server that reads nothing
+     * during a transfer, which would hold them back a round, the SIZEs and actions go first.
      */
     private void plan() {
-        int lastStored = -1;
+        boolean stored = items.stream().anyMatch(item -> item.index < limit && item.stage == Stage.STORED);
+        Item next = stored ? null : items.stream().filter(item -> item.index < limit && item.stage == Stage.SIZED)
+                .findFirst().orElse(null);
+        List<Item> ready = items.stream().filter(item -> item.index < limit && item.stage == Stage.ADDRESSED).toList();
+        boolean retrieveFirst = !source.holdsDuringTransfers();
+        if (retrieveFirst) {
+            ready.forEach(this::retrieve);
+        }
+        askSizes(next);
+        items.stream().filter(item -> item.index < limit && item.stage == Stage.RENAMED).forEach(this::finish);
+        if (!retrieveFirst) {
+            ready.forEach(this::retrieve);
+        }
+        boolean storing = next != null && next.index < limit;
+        if (storing) {
+            passive(next);
+        }
+        if (verifySize) {
+            ready.stream().filter(item -> item.stage == Stage.SENT).forEach(this::verifySize);
+        }
+        items.stream().filter(item -> item.index < limit && item.stage == Stage.VERIFIED).forEach(this::rename);
+        if (storing) {
+            store(next);
+        }
+        items.stream().filter(item -> item.index >= limit).forEach(this::stop);
+    }
+
+    /** SIZE on the source up to {@link #SIZE_LOOKAHEAD} files after the last one stored. */
+    private void askSizes(Item next) {
+        int lastStored = next == null ? -1 : next.index;
         for (Item item : items) {
             if (item.stage.compareTo(Stage.STORED) >= 0) {
-                lastStored = item.index;
+                lastStored = Math.max(lastStored, item.index);
             }
-        }
-        Item next = null;
-        for (Item item : items) {
-            if (item.index < limit && item.stage == Stage.SIZED) {
-                next = item;
-                break;
-            }
-        }
-        if (next != null) {
-            lastStored = Math.max(lastStored, next.index);
         }
         for (Item item : items) {
             if (item.index < limit && item.index <= lastStored + SIZE_LOOKAHEAD && item.stage == Stage.WAITING) {
@@ -161,26 +187,6 @@ final class PipelinedBatch {
                 source.add(size, (reply, started) -> sized(item, size, reply));
                 item.stage = Stage.SIZING;
             }
-        }
-        boolean transferWaiting = false;
-        for (Item item : items) {
-            if (item.index >= limit) {
-                stop(item);
-                continue;
-            }
-            switch (item.stage) {
-                case VERIFIED -> rename(item);
-                case RENAMED -> finish(item);
-                case ADDRESSED -> retrieve(item);
-                default -> { }
-            }
-            if (item.stage == Stage.STORED || item.stage == Stage.ADDRESSED) {
-                transferWaiting = true;
-            }
-        }
-        // One STOR at a time waits for its data; the next is queued as the current one's RETR goes out.
-        if (!transferWaiting && next != null && next.index < limit && next.stage == Stage.SIZED) {
-            store(next);
         }
     }
 
@@ -193,15 +199,19 @@ final class PipelinedBatch {
         item.stage = Stage.SIZED;
     }
 
-    /** PASV (or EPSV) and STOR to the target: its STOR answers once the source connected to it. */
-    private void store(Item item) {
+    /** PASV (or EPSV) to the target, for the next file. */
+    private void passive(Item item) {
         boolean extended = settings.transfer().extendedMode().useExtended(target.connection(), source.connection());
         item.extended = extended;
         FtpCommand pasv = FtpCommand.of(extended ? "EPSV" : "PASV");
-        FtpCommand stor = FtpCommand.of("STOR", item.writePath);
         target.add(pasv, (reply, started) -> addressed(item, pasv, reply));
-        target.add(stor, (reply, started) -> stored(item, stor, reply, started), () -> item.storDue);
         item.stage = Stage.STORED;
+    }
+
+    /** STOR to the target, after its PASV: it answers once the source connected to it. */
+    private void store(Item item) {
+        FtpCommand stor = FtpCommand.of("STOR", item.writePath);
+        target.add(stor, (reply, started) -> stored(item, stor, reply, started), () -> item.storDue);
         item.storSent = true;
         item.started = System.nanoTime();
         item.request.listener().started(item.sourcePath, item.targetPath, item.size);
@@ -224,7 +234,7 @@ final class PipelinedBatch {
         }
     }
 
-    /** PORT (or EPRT) and RETR to the source, and the SIZE that verifies the copy to the target. */
+    /** PORT (or EPRT) and RETR to the source. */
     private void retrieve(Item item) {
         FtpCommand port;
         try {
@@ -243,11 +253,13 @@ final class PipelinedBatch {
         });
         source.add(retr, (reply, started) -> retrieved(item, retr, reply));
         item.storDue = true;
-        if (verifySize) {
-            FtpCommand size = FtpCommand.of("SIZE", item.writePath);
-            target.add(size, (reply, started) -> verified(item, size, reply));
-        }
         item.stage = Stage.SENT;
+    }
+
+    /** SIZE of the written file on the target, answered once its STOR ended. */
+    private void verifySize(Item item) {
+        FtpCommand size = FtpCommand.of("SIZE", item.writePath);
+        target.add(size, (reply, started) -> verified(item, size, reply));
     }
 
     private void retrieved(Item item, FtpCommand retr, FtpReply reply) {
