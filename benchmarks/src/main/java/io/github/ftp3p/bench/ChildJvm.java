@@ -54,6 +54,10 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
+    ProcessHandle process() {
+        return process.toHandle();
+    }
+
     /** Waits for the next reply line, without the prefix. */
     String reply(Duration timeout) {
         try {

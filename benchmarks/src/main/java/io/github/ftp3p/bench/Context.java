@@ -17,12 +17,15 @@ record Context(BenchConfig config, Report report, Lftp lftp, Path work) {
      * Runs every client once per repetition, side by side (ftp3p, then the others, then again), clearing the
      * target directory after each run, and returns each client's median.
      */
-    Map<String, Measurement> repeat(String label, Map<String, Supplier<Measurement>> clients, Path target) {
+    Map<String, Measurement> repeat(String label, ServerPair pair, Map<String, Supplier<Measurement>> clients, Path target) {
         Map<String, List<Measurement>> runs = new LinkedHashMap<>();
         for (int rep = 1; rep <= config.reps(); rep++) {
             for (Map.Entry<String, Supplier<Measurement>> client : clients.entrySet()) {
                 Fixtures.clear(target);
+                long serverBefore = pair.serverCpuNanos();
                 Measurement m = client.getValue().get();
+                long serverAfter = pair.serverCpuNanos();
+                m = m.withServerNanos(serverBefore < 0 || serverAfter < 0 ? -1 : serverAfter - serverBefore);
                 Fixtures.clear(target);
                 System.err.printf("[bench] %s, run %d/%d, %s: %.2f s%n", label, rep, config.reps(), client.getKey(),
                         m.seconds());

@@ -60,7 +60,7 @@ final class LargeFileScenario {
             }
             clients.put(Result.RELAY, () -> checked(relay.copy(SUB, BIG), target, BIG, size));
 
-            ctx.repeat(pair + ", one " + BenchConfig.formatSize(size) + " file", clients, target)
+            ctx.repeat(pair + ", one " + BenchConfig.formatSize(size) + " file", pair, clients, target)
                     .forEach((client, m) -> ctx.report().add(client.equals(Result.HEAP)
                             ? new Result(Result.HEAP, pair.name, "", Result.FTP3P, m, 1)
                             : new Result(Result.LARGE, pair.name, "", client, m, 1)));

@@ -49,7 +49,7 @@ final class ManyFilesScenario {
             }
             clients.put(Result.RELAY, () -> checked(relay.copyAll(SUB, PREFIX, files, parallel), target, files));
             String mode = parallel == 1 ? Result.SEQUENTIAL : Result.PARALLEL;
-            ctx.repeat(pair + ", " + files + " x 4 KiB, " + mode, clients, target)
+            ctx.repeat(pair + ", " + files + " x 4 KiB, " + mode, pair, clients, target)
                     .forEach((client, m) -> ctx.report().add(new Result(Result.MANY, pair.name, mode, client, m, files)));
         }
     }

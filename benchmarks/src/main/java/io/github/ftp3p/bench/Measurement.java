@@ -11,8 +11,17 @@ import java.util.function.ToLongFunction;
  * @param memoryBytes the client's peak memory: heap for a JVM (peak of every heap pool after a GC and a peak
  *                    reset), the maximum resident set for lftp
  * @param socketBytes bytes read and written on the client's sockets (control and, for a relay, data)
+ * @param serverNanos the CPU time both servers used during the run (measured by the harness, not the client)
  */
-public record Measurement(long wallNanos, long cpuNanos, long memoryBytes, long socketBytes) {
+public record Measurement(long wallNanos, long cpuNanos, long memoryBytes, long socketBytes, long serverNanos) {
+
+    public Measurement(long wallNanos, long cpuNanos, long memoryBytes, long socketBytes) {
+        this(wallNanos, cpuNanos, memoryBytes, socketBytes, -1);
+    }
+
+    public Measurement withServerNanos(long nanos) {
+        return new Measurement(wallNanos, cpuNanos, memoryBytes, socketBytes, nanos);
+    }
 
     public double seconds() {
         return wallNanos / 1e9;
@@ -28,7 +37,8 @@ public record Measurement(long wallNanos, long cpuNanos, long memoryBytes, long 
             throw new IllegalArgumentException("no runs");
         }
         return new Measurement(median(runs, Measurement::wallNanos), median(runs, Measurement::cpuNanos),
-                median(runs, Measurement::memoryBytes), median(runs, Measurement::socketBytes));
+                median(runs, Measurement::memoryBytes), median(runs, Measurement::socketBytes),
+                median(runs, Measurement::serverNanos));
     }
 
     private static long median(List<Measurement> runs, ToLongFunction<Measurement> value) {
@@ -36,7 +46,7 @@ public record Measurement(long wallNanos, long cpuNanos, long memoryBytes, long 
         return values[values.length / 2];
     }
 
-    /** The form a child JVM reports it in: four numbers. */
+    /** The form a child JVM reports it in: four numbers (the servers' CPU is the harness's to measure). */
     public String toLine() {
         return wallNanos + " " + cpuNanos + " " + memoryBytes + " " + socketBytes;
     }

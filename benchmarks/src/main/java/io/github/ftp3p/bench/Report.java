@@ -136,15 +136,16 @@ final class Report {
     private String many() {
         StringBuilder out = new StringBuilder("2. " + config.files() + " files of 4 KiB, one at a time (seq) and 4 at "
                 + "a time (x4; lftp: mirror --parallel=4)\n");
-        Table table = new Table("pair", "mode", "client", "wall s", "files/s", "client CPU ms/file", "host bytes/file",
-                "ftp3p batch speed-up");
+        Table table = new Table("pair", "mode", "client", "wall s", "files/s", "client CPU ms/file",
+                "servers CPU ms/file", "host bytes/file", "ftp3p batch speed-up");
         for (String pair : pairs(Result.MANY)) {
             for (String mode : List.of(Result.SEQUENTIAL, Result.PARALLEL)) {
                 Optional<Result> ftp3p = find(Result.MANY, pair, mode, Result.FTP3P_BATCH);
                 for (String client : List.of(Result.FTP3P_BATCH, Result.FTP3P, Result.LFTP, Result.RELAY)) {
                     find(Result.MANY, pair, mode, client).ifPresent(r -> table.row(pair, mode, client,
                             Table.number(r.m().seconds(), 2), Table.number(r.filesPerSecond(), 0),
-                            Table.number(r.m().cpuSeconds() * 1000 / r.files(), 3), Table.number(r.bytesPerFile(), 0),
+                            Table.number(r.m().cpuSeconds() * 1000 / r.files(), 3),
+                            Table.number(r.m().serverNanos() / 1e6 / r.files(), 3), Table.number(r.bytesPerFile(), 0),
                             ftp3p.map(f -> Table.number(f.filesPerSecond() / r.filesPerSecond(), 2)).orElse("-")));
                 }
             }

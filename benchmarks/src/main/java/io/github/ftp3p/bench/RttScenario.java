@@ -55,7 +55,7 @@ final class RttScenario {
                     }
                     String mode = parallel == 1 ? Result.SEQUENTIAL : Result.PARALLEL;
                     ctx.repeat(pair + ", " + files + " files at " + ctx.config().rttMillis() + " ms RTT, " + mode,
-                                    clients, target)
+                                    pair, clients, target)
                             .forEach((client, m) -> ctx.report().add(new Result(Result.RTT, pair.name, mode, client, m, files)));
                 }
             }

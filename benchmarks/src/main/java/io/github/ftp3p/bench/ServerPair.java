@@ -20,13 +20,21 @@ final class ServerPair implements AutoCloseable {
     final String name;
     final Server source;
     final Server target;
+    /** The processes the servers run in, whose CPU time a run is charged with. */
+    final List<ProcessHandle> processes;
     private final List<AutoCloseable> resources;
 
-    ServerPair(String name, Server source, Server target, List<AutoCloseable> resources) {
+    ServerPair(String name, Server source, Server target, List<ProcessHandle> processes, List<AutoCloseable> resources) {
         this.name = name;
         this.source = source;
         this.target = target;
+        this.processes = processes;
         this.resources = resources;
+    }
+
+    /** CPU time both servers used so far, or -1 when it cannot be read. */
+    long serverCpuNanos() {
+        return ServerCpu.nanos(processes);
     }
 
     /** Starts the pair, or returns empty when the server is not installed here. */
@@ -44,7 +52,7 @@ final class ServerPair implements AutoCloseable {
                 Fixtures.directory(a.resolve("bench")));
         Server target = new Server("127.0.0.1", Integer.parseInt(ready[4]), ready[5], ready[6], "bench",
                 Fixtures.directory(b.resolve("bench")));
-        return new ServerPair(FTPSERVER, source, target, List.of(child));
+        return new ServerPair(FTPSERVER, source, target, List.of(child.process()), List.of(child));
     }
 
     private static Optional<ServerPair> real(String kind, Path work) {
@@ -63,7 +71,7 @@ final class ServerPair implements AutoCloseable {
             a.close();
             throw e;
         }
-        return Optional.of(new ServerPair(kind, server(a), server(b), List.of(a, b)));
+        return Optional.of(new ServerPair(kind, server(a), server(b), List.of(a.process(), b.process()), List.of(a, b)));
     }
 
     private static Server server(RealFtpServer s) {
@@ -73,7 +81,7 @@ final class ServerPair implements AutoCloseable {
 
     /** The same servers reached through other ports (proxies in front of their control ports). */
     ServerPair via(int sourcePort, int targetPort) {
-        return new ServerPair(name, source.via(sourcePort), target.via(targetPort), List.of());
+        return new ServerPair(name, source.via(sourcePort), target.via(targetPort), processes, List.of());
     }
 
     /** Creates {@code sub} on both servers. */

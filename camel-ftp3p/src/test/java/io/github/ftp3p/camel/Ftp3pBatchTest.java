@@ -216,6 +216,21 @@ class Ftp3pBatchTest {
     }
 
     @Test
+    void aBatchWithAnEmptyOrClimbingNameIsRefusedBeforeAnythingIsSent() {
+        givenSourceFiles("e", 2);
+
+        Exchange empty = sendBatch(servers.uri("copy", ""), "e0.bin,,e1.bin");
+        Exchange climbing = sendBatch(servers.uri("copy", ""), List.of("e0.bin", "../etc/passwd"));
+
+        assertThat(empty.getException()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(Ftp3pConstants.FILE_NAMES).hasMessageContaining("empty");
+        assertThat(climbing.getException()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(Ftp3pConstants.FILE_NAMES).hasMessageContaining("..");
+        assertThat(servers.source().commands()).noneMatch(c -> c.startsWith("SIZE") || c.startsWith("RETR"));
+        assertThat(servers.target().commands()).noneMatch(c -> c.startsWith("STOR"));
+    }
+
+    @Test
     void aTargetFileNameCannotBeCombinedWithABatch() {
         Exchange result = sendBatch(servers.uri("copy", "targetFileName=x.bin"), List.of("a.bin"));
 

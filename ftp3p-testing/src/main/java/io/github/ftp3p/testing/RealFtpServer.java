@@ -234,6 +234,9 @@ public interface RealFtpServer extends AutoCloseable {
      */
     Path logFile();
 
+    /** The server's main process; its sessions are its descendants. */
+    ProcessHandle process();
+
     /** The last {@code maxLines} lines of {@link #logFile()} (and of the transfer log, if separate). */
     String logTail(int maxLines);
 

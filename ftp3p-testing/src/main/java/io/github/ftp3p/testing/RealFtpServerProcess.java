@@ -683,6 +683,11 @@ final class RealFtpServerProcess implements RealFtpServer {
     }
 
     @Override
+    public ProcessHandle process() {
+        return process.toHandle();
+    }
+
+    @Override
     public Path logFile() {
         return logFile;
     }

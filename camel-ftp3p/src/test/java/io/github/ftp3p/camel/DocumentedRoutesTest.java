@@ -1,0 +1,59 @@
+package io.github.ftp3p.camel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.AggregationStrategies;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The routes of the Examples section of docs/ftp3p-component.adoc, against two embedded servers. */
+class DocumentedRoutesTest {
+
+    @RegisterExtension
+    final FtpServerPair servers = new FtpServerPair();
+
+    @Test
+    void aCamelFtpListingAggregatedIntoOneExchangeMovesEveryFileInOneBatch() throws Exception {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            names.add("drop-" + i + ".csv");
+            servers.givenSourceFile("drop-" + i + ".csv", 1000 + i);
+        }
+        List<List<?>> batches = new CopyOnWriteArrayList<>();
+        String listing = "ftp://" + servers.source().user() + "@127.0.0.1:" + servers.source().port()
+                + "/outbox?password=RAW(" + servers.source().password() + ")"
+                + "&download=false&noop=true&passiveMode=true&delay=60000";
+        String move = servers.uri("move", "");
+        servers.camel().addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // As documented: one exchange per poll, naming every file the poll found.
+                from(listing)
+                    .aggregate(constant(true), AggregationStrategies.flexible(String.class)
+                            .pick(header(Exchange.FILE_NAME)).accumulateInCollection(ArrayList.class))
+                        .completionFromBatchConsumer()
+                    .setHeader(Ftp3pConstants.FILE_NAMES, body())
+                    .to(move)
+                    .log("${header.CamelFtp3pFilesProduced.size()} files moved")
+                    .process(e -> batches.add(e.getMessage().getHeader(Ftp3pConstants.FILES_PRODUCED, List.class)));
+            }
+        });
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !batches.isEmpty());
+
+        assertThat(batches).hasSize(1);
+        assertThat(batches.get(0)).hasSize(25);
+        for (String name : names) {
+            assertThat(servers.sourceFile(name)).doesNotExist();
+            assertThat(servers.targetFile(name)).exists();
+        }
+    }
+}
