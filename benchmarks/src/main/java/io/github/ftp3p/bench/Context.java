@@ -2,6 +2,7 @@ package io.github.ftp3p.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +15,17 @@ import java.util.function.Supplier;
 record Context(BenchConfig config, Report report, Lftp lftp, Path work) {
 
     /**
-     * Runs every client once per repetition, side by side (ftp3p, then the others, then again), clearing the
-     * target directory after each run, and returns each client's median.
+     * Runs every client once per repetition, side by side, clearing the target directory after each run, and
+     * returns each client's median. Each repetition starts with the next client (ftp3p, lftp, relay; then lftp,
+     * relay, ftp3p...), so that no client always follows the same one: the first copy of a repetition comes after
+     * the previous repetition's last, and a slow moment of the machine hits them alike.
      */
     Map<String, Measurement> repeat(String label, ServerPair pair, Map<String, Supplier<Measurement>> clients, Path target) {
         Map<String, List<Measurement>> runs = new LinkedHashMap<>();
         for (int rep = 1; rep <= config.reps(); rep++) {
-            for (Map.Entry<String, Supplier<Measurement>> client : clients.entrySet()) {
+            List<Map.Entry<String, Supplier<Measurement>>> order = new ArrayList<>(clients.entrySet());
+            Collections.rotate(order, -(rep - 1));
+            for (Map.Entry<String, Supplier<Measurement>> client : order) {
                 Fixtures.clear(target);
                 long serverBefore = pair.serverCpuNanos();
                 Measurement m = client.getValue().get();
