@@ -27,13 +27,14 @@ record Context(BenchConfig config, Report report, Lftp lftp, Path work) {
             Collections.rotate(order, -(rep - 1));
             for (Map.Entry<String, Supplier<Measurement>> client : order) {
                 Fixtures.clear(target);
+                long timeWait = TimeWait.count();
                 long serverBefore = pair.serverCpuNanos();
                 Measurement m = client.getValue().get();
                 long serverAfter = pair.serverCpuNanos();
                 m = m.withServerNanos(serverBefore < 0 || serverAfter < 0 ? -1 : serverAfter - serverBefore);
                 Fixtures.clear(target);
-                System.err.printf("[bench] %s, run %d/%d, %s: %.2f s%n", label, rep, config.reps(), client.getKey(),
-                        m.seconds());
+                System.err.printf("[bench] %s, run %d/%d, %s: %.2f s (%d sockets in TIME_WAIT before)%n", label, rep,
+                        config.reps(), client.getKey(), m.seconds(), timeWait);
                 runs.computeIfAbsent(client.getKey(), k -> new ArrayList<>()).add(m);
             }
         }

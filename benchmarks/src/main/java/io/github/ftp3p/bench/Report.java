@@ -20,6 +20,7 @@ final class Report {
     final ZonedDateTime started = ZonedDateTime.now();
     /** The machine's load when the run started: other work on it skews every figure. */
     private final String loadAtStart = loadAverage();
+    private final long timeWaitAtStart = TimeWait.count();
     private final List<Result> results = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
@@ -56,7 +57,9 @@ final class Report {
         out.append("ftp3p benchmark, ").append(started.format(DateTimeFormatter.ISO_LOCAL_DATE)).append(", ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, median of ")
                 .append(config.reps()).append(config.reps() == 1 ? " run" : " runs").append("; load average ")
-                .append(loadAtStart).append(" at the start, ").append(loadAverage()).append(" at the end\n")
+                .append(loadAtStart).append(" at the start, ").append(loadAverage()).append(" at the end; sockets in ")
+                .append("TIME_WAIT ").append(timeWaitAtStart).append(" at the start, ").append(TimeWait.count())
+                .append(" at the end\n")
                 .append("ftp3p under test: ").append(componentBuild()).append("\n\n");
         out.append(large()).append('\n').append(many()).append('\n').append(rtt()).append('\n');
         out.append("Goals\n").append(Goals.table(Goals.evaluate(this)));
