@@ -11,10 +11,11 @@ import java.util.Locale;
  * {@code bench.reps} (repetitions, the median is reported), {@code bench.pairs} (server pairs: ftpserver, vsftpd,
  * pure-ftpd, proftpd), {@code bench.rtt} (round trip in ms of the latency scenario), {@code bench.rttFiles},
  * {@code bench.rttPair} (the pair it runs on), {@code bench.ftp3pOptions} (extra ftp3p endpoint options, e.g.
- * {@code verify=none}), {@code bench.out} (the directory for performance.txt and performance.png).
+ * {@code verify=none}), {@code bench.out} (the directory for performance.txt and performance.png),
+ * {@code bench.maxTimeWait} (a run waits, up to two minutes, until fewer sockets are in TIME_WAIT; 0 never waits).
  */
 record BenchConfig(long size, int files, int reps, List<String> pairs, int rttMillis, int rttFiles, String rttPair,
-                   String ftp3pOptions, Path out) {
+                   String ftp3pOptions, Path out, int maxTimeWait) {
 
     static final int SMALL_FILE_SIZE = 4096;
 
@@ -29,7 +30,8 @@ record BenchConfig(long size, int files, int reps, List<String> pairs, int rttMi
                 Integer.getInteger("bench.rttFiles", 100),
                 System.getProperty("bench.rttPair", ServerPair.FTPSERVER),
                 System.getProperty("bench.ftp3pOptions", "").trim(),
-                Path.of(System.getProperty("bench.out", "target/performance")).toAbsolutePath());
+                Path.of(System.getProperty("bench.out", "target/performance")).toAbsolutePath(),
+                Integer.getInteger("bench.maxTimeWait", 5000));
     }
 
     /** {@code 1g}, {@code 64m}, {@code 512k} (binary units) or a number of bytes. */

@@ -1,6 +1,7 @@
 package io.github.ftp3p.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ record Context(BenchConfig config, Report report, Lftp lftp, Path work) {
             Collections.rotate(order, -(rep - 1));
             for (Map.Entry<String, Supplier<Measurement>> client : order) {
                 Fixtures.clear(target);
-                long timeWait = TimeWait.count();
+                long timeWait = TimeWait.awaitBelow(config.maxTimeWait(), Duration.ofMinutes(2));
                 long serverBefore = pair.serverCpuNanos();
                 Measurement m = client.getValue().get();
                 long serverAfter = pair.serverCpuNanos();

@@ -3,17 +3,38 @@ package io.github.ftp3p.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * TCP sockets in TIME_WAIT on this machine, from /proc/net/tcp and tcp6 (state 06). Every small file is a data
  * connection, and the side that closes first keeps it in TIME_WAIT for a minute: after some thousands of them,
  * binding and connecting (the kernel's search for a free port) cost the servers much more system CPU, whichever
- * client drives them. The harness prints the count with each run so that a slow run can be told from a slow client.
+ * client drives them: Apache FtpServer and vsftpd copied small files 3-4 times slower above some 10,000. Each run
+ * therefore waits until the count is below {@code bench.maxTimeWait}, and prints it.
  */
 final class TimeWait {
 
     private TimeWait() {
+    }
+
+    /**
+     * Waits until fewer than {@code max} sockets are in TIME_WAIT (each leaves it a minute after its connection
+     * closed), at most {@code limit}; returns the count it stopped at. {@code max} 0 returns at once.
+     */
+    static long awaitBelow(long max, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        long count = count();
+        while (max > 0 && count >= max && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            count = count();
+        }
+        return count;
     }
 
     /** The number of sockets in TIME_WAIT, or -1 when /proc cannot tell. */

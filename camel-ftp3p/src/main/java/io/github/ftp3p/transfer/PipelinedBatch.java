@@ -24,17 +24,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Many files over one pair of connections with the target passive, pipelined across files so that each
  * file costs about one round trip, with the safety of {@link TransferJob} kept. Each round writes once to
- * each server and reads what that write made due:
+ * each server, the commands on the critical path first:
  * <ul>
- * <li>to the target: RNFR/RNTO of the file verified in the previous round, SIZE of the file being copied (its
- * verification, answered once its STOR ends), then PASV and STOR of the next file, which wait behind that STOR
- * (RFC 959 section 4.2: a server answers commands in turn);</li>
- * <li>to the source: the action (DELE, or RNFR/RNTO) of the file renamed in the previous round, PORT and RETR
- * of the file being copied, and SIZE two files ahead.</li>
+ * <li>to the target: PASV of the next file, SIZE of the file being copied (its verification), RNFR/RNTO of a
+ * file verified earlier, then STOR of the next file. They wait behind the running STOR (RFC 959 section 4.2: a
+ * server answers commands in turn), so the next PASV is answered as soon as that STOR ended;</li>
+ * <li>to the source: PORT and RETR of the file being copied, SIZE a few files ahead, and the action (DELE, or
+ * RNFR/RNTO) of a file renamed earlier.</li>
  * </ul>
- * So a STOR is only sent for a file the source said exists, a file is renamed to its final name only after
- * its size matched, and a source is only changed after the rename succeeded. The target answers the STOR,
- * the SIZE and the next PASV together, which is all the next round needs.
+ * Each side is then read up to the reply the next round needs (RETR's, PASV's); later replies are read in that
+ * round. So a STOR is only sent for a file the source said exists, a file is renamed to its final name only
+ * after its size matched, and a source is only changed after the rename succeeded. Servers that answer
+ * commands during a transfer out of turn are written nothing while one runs ({@link CommandPipeline}).
  * <p>
  * The batch stops at its first failure: files after it get no new command, a passive STOR left waiting is
  * released (a connection that closes at once) and what it wrote removed, and the files before it are
