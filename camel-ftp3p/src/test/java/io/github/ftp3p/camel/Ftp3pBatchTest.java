@@ -215,6 +215,48 @@ class Ftp3pBatchTest {
         }
     }
 
+    /**
+     * Copies a batch of 6 files to a scripted target greeting with {@code greeting}; returns, for each STOR, how many
+     * bytes of commands the client had already written when the transfer's data was all in.
+     */
+    private List<Integer> commandBytesWaitingAtTheEndOfEachStor(String greeting) throws Exception {
+        List<Integer> waiting = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ScriptedFtpServer target = ScriptedFtpServer.start()) {
+            target.onConnect((s, arg) -> s.reply(greeting));
+            target.on("STOR", (s, name) -> {
+                try (var data = s.acceptData(ScriptedFtpServer.DATA_TIMEOUT)) {
+                    s.reply("150 ok");
+                    s.store().put(name, data.getInputStream().readAllBytes());
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+                waiting.add(s.pendingCommandBytes());
+                s.reply("226 done");
+            });
+            List<String> names = givenSourceFiles("q", 6);
+            String uri = "ftp3p:copy?source=" + servers.source().uri("outbox") + "&sourcePassword=RAW("
+                    + servers.source().password() + ")&target=ftp://bob@127.0.0.1:" + target.port()
+                    + "/inbox&targetPassword=x";
+
+            Exchange result = sendBatch(uri, names);
+
+            assertThat(result.getException()).isNull();
+            assertThat(target.store()).hasSize(6);
+        }
+        return waiting;
+    }
+
+    @Test
+    void aServerNotKnownToAnswerInTurnIsWrittenNothingWhileItsStorRuns() throws Exception {
+        // ProFTPD answers a SIZE sent during a STOR before the STOR's 226; Pure-FTPd drops it with 500.
+        assertThat(commandBytesWaitingAtTheEndOfEachStor("220 ProFTPD Server ready")).containsOnly(0);
+    }
+
+    @Test
+    void vsftpdIsSentTheNextFilesCommandsWhileItsStorRuns() throws Exception {
+        // vsftpd reads no command during a transfer: they wait, and are answered in turn after the 226.
+        assertThat(commandBytesWaitingAtTheEndOfEachStor("220 (vsFTPd 3.0.3)").subList(1, 5)).allMatch(n -> n > 0);
+    }
+
     @Test
     void aBatchWithAnEmptyOrClimbingNameIsRefusedBeforeAnythingIsSent() {
         givenSourceFiles("e", 2);

@@ -229,6 +229,14 @@ public final class ScriptedFtpServer implements AutoCloseable {
             this.out = control.getOutputStream();
         }
 
+        /**
+         * Bytes the client wrote on the control connection that no handler has read yet: commands it sent ahead,
+         * without waiting for the replies to the ones before.
+         */
+        public int pendingCommandBytes() throws IOException {
+            return in.available();
+        }
+
         /** Writes {@code rawLine} followed by CRLF and flushes. Nothing is validated or added. */
         public void reply(String rawLine) throws IOException {
             writeRaw((rawLine + "\r\n").getBytes(StandardCharsets.UTF_8));
