@@ -133,12 +133,14 @@ public final class FxpClient implements AutoCloseable {
         bytes.addAndGet(Math.max(0, result.size() - result.resumedFrom()));
     }
 
+    /** Whether the target refused, once, to rename onto an existing file: delete it first from then on. */
     boolean renameNeedsDelete() {
         return renameNeedsDelete.get();
     }
 
-    void renameNeedsDelete(boolean needed) {
-        renameNeedsDelete.set(needed);
+    /** The target refused to rename onto an existing file (Apache FtpServer answers 553). */
+    void renameRefusedOntoExisting() {
+        renameNeedsDelete.set(true);
     }
 
     /** MKD of each level that is not known to exist; a level that exists answers 550 or 521, which is fine. */

@@ -61,6 +61,10 @@ final class PipelinedBatch {
     private CommandPipeline target;
     /** Files from this index on get no new transfer: the batch is stopping. */
     private int limit;
+    /** The first file not done yet. */
+    private int first;
+    /** The last file sent PASV, or -1. */
+    private int lastStored = -1;
     private Item failed;
     private FtpTransferException failure;
 
@@ -147,16 +151,17 @@ final class PipelinedBatch {
      * during a transfer, which would hold them back a round, the SIZEs and actions go first.
      */
     private void plan() {
-        boolean stored = items.stream().anyMatch(item -> item.index < limit && item.stage == Stage.STORED);
-        Item next = stored ? null : items.stream().filter(item -> item.index < limit && item.stage == Stage.SIZED)
+        List<Item> window = window();
+        boolean stored = window.stream().anyMatch(item -> item.index < limit && item.stage == Stage.STORED);
+        Item next = stored ? null : window.stream().filter(item -> item.index < limit && item.stage == Stage.SIZED)
                 .findFirst().orElse(null);
-        List<Item> ready = items.stream().filter(item -> item.index < limit && item.stage == Stage.ADDRESSED).toList();
+        List<Item> ready = window.stream().filter(item -> item.index < limit && item.stage == Stage.ADDRESSED).toList();
         boolean retrieveFirst = !source.holdsDuringTransfers();
         if (retrieveFirst) {
             ready.forEach(this::retrieve);
         }
-        askSizes(next);
-        items.stream().filter(item -> item.index < limit && item.stage == Stage.RENAMED).forEach(this::finish);
+        askSizes(window, next);
+        window.stream().filter(item -> item.index < limit && item.stage == Stage.RENAMED).forEach(this::finish);
         if (!retrieveFirst) {
             ready.forEach(this::retrieve);
         }
@@ -167,23 +172,29 @@ final class PipelinedBatch {
         if (verifySize) {
             ready.stream().filter(item -> item.stage == Stage.SENT).forEach(this::verifySize);
         }
-        items.stream().filter(item -> item.index < limit && item.stage == Stage.VERIFIED).forEach(this::rename);
+        window.stream().filter(item -> item.index < limit && item.stage == Stage.VERIFIED).forEach(this::rename);
         if (storing) {
             store(next);
         }
-        items.stream().filter(item -> item.index >= limit).forEach(this::stop);
+        window.stream().filter(item -> item.index >= limit).forEach(this::stop);
+    }
+
+    /**
+     * The files a round can act on: from the first one not done to the last one SIZE may be asked for. Before it
+     * all are done, after it none was touched; so a round's work does not grow with the length of the batch.
+     */
+    private List<Item> window() {
+        while (first < items.size() && items.get(first).stage == Stage.DONE) {
+            first++;
+        }
+        return items.subList(first, Math.min(items.size(), Math.max(first, lastStored + 2 + SIZE_LOOKAHEAD)));
     }
 
     /** SIZE on the source up to {@link #SIZE_LOOKAHEAD} files after the last one stored. */
-    private void askSizes(Item next) {
-        int lastStored = next == null ? -1 : next.index;
-        for (Item item : items) {
-            if (item.stage.compareTo(Stage.STORED) >= 0) {
-                lastStored = Math.max(lastStored, item.index);
-            }
-        }
-        for (Item item : items) {
-            if (item.index < limit && item.index <= lastStored + SIZE_LOOKAHEAD && item.stage == Stage.WAITING) {
+    private void askSizes(List<Item> window, Item next) {
+        int stored = next == null ? lastStored : Math.max(lastStored, next.index);
+        for (Item item : window) {
+            if (item.index < limit && item.index <= stored + SIZE_LOOKAHEAD && item.stage == Stage.WAITING) {
                 FtpCommand size = FtpCommand.of("SIZE", item.sourcePath);
                 source.add(size, (reply, started) -> sized(item, size, reply));
                 item.stage = Stage.SIZING;
@@ -207,6 +218,7 @@ final class PipelinedBatch {
         FtpCommand pasv = FtpCommand.of(extended ? "EPSV" : "PASV");
         target.add(pasv, (reply, started) -> addressed(item, pasv, reply));
         item.stage = Stage.STORED;
+        lastStored = item.index;
     }
 
     /** STOR to the target, after its PASV: it answers once the source connected to it. */
@@ -333,7 +345,7 @@ final class PipelinedBatch {
                 item.stage = Stage.RENAMED;
             } else if (reply.code() >= 500 && !deleteFirst) {
                 LOG.debug("The target server refused to rename onto {} ({}); deleting it first", item.targetPath, reply);
-                client.renameNeedsDelete(true);
+                client.renameRefusedOntoExisting();
                 item.stage = Stage.VERIFIED;
             } else {
                 fail(item, new FtpReplyException(Side.TARGET, rnto, reply));

@@ -365,15 +365,21 @@ final class TransferJob {
     private void rename(ControlConnection connection, Side side, String from, String to, boolean replace) {
         FtpCommand rnfr = FtpCommand.of("RNFR", from);
         FtpCommand rnto = FtpCommand.of("RNTO", to);
+        // Once the target refused, the client deletes first (as PipelinedBatch does) instead of trying again.
+        boolean deleteFirst = replace && side == Side.TARGET && client.renameNeedsDelete();
+        if (deleteFirst) {
+            connection.execute(FtpCommand.of("DELE", to));
+        }
         FtpReply reply = renameOnce(connection, rnfr, rnto, settings.transfer().pipelining());
         if (reply.isPositive()) {
             return;
         }
-        if (replace && reply.code() >= 500) {
+        if (replace && !deleteFirst && reply.code() >= 500) {
             LOG.debug("The {} server refused to rename onto {} ({}); deleting it first", side.label(), to, reply);
             connection.execute(FtpCommand.of("DELE", to));
             reply = renameOnce(connection, rnfr, rnto, settings.transfer().pipelining());
             if (reply.isPositive()) {
+                client.renameRefusedOntoExisting();
                 return;
             }
         }

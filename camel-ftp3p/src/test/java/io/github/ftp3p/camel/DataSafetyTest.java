@@ -87,6 +87,25 @@ class DataSafetyTest {
     }
 
     @Test
+    void onceTheTargetRefusedToRenameOntoAFileTheNextOverrideDeletesItFirst() throws Exception {
+        Path second = servers.givenSourceFile("second.csv", 300);
+        servers.givenSourceFile("first.csv", 300);
+        Files.writeString(servers.targetFile("first.csv"), "old content");
+        Files.writeString(servers.targetFile("second.csv"), "old content");
+        String uri = servers.uri("copy", "");
+
+        servers.send(uri, "first.csv");
+        Exchange result = servers.send(uri, "second.csv");
+
+        assertThat(result.getException()).isNull();
+        assertThat(Files.mismatch(second, servers.targetFile("second.csv"))).isEqualTo(-1L);
+        // No rename doomed to 553 any more: DELE, then the one rename.
+        assertThat(servers.target().commands()).containsSubsequence("DELE inbox/second.csv",
+                "RNFR inbox/.ftp3p.second.csv", "RNTO inbox/second.csv");
+        assertThat(servers.target().commands()).containsOnlyOnce("RNTO inbox/second.csv");
+    }
+
+    @Test
     void appendAddsTheSourceToTheExistingTargetWithAppe() throws Exception {
         Files.writeString(servers.sourceFile("log.txt"), "second half\n");
         Files.writeString(servers.targetFile("log.txt"), "first half\n");

@@ -114,6 +114,25 @@ class Ftp3pBatchTest {
     }
 
     @Test
+    void aBatchReplacesExistingTargetFilesWhereTheServerRefusesToRenameOntoThem() throws Exception {
+        List<String> names = givenSourceFiles("o", 10);
+        for (String name : names) {
+            Files.writeString(servers.targetFile(name), "old content");
+        }
+
+        Exchange result = sendBatch(servers.uri("copy", ""), names);
+
+        assertThat(result.getException()).isNull();
+        for (String name : names) {
+            assertCopied(name);
+        }
+        // Apache FtpServer answers 553 to the first pipelined RNTO onto an existing file; from then on DELE goes first.
+        assertThat(servers.target().commands()).containsSubsequence("DELE inbox/o9.bin", "RNFR inbox/.ftp3p.o9.bin",
+                "RNTO inbox/o9.bin");
+        assertThat(servers.target().commands()).containsOnlyOnce("RNTO inbox/o9.bin");
+    }
+
+    @Test
     void aBatchMoveIntoADoneDirectoryRenamesEachSourceThere() throws Exception {
         List<String> names = givenSourceFiles("d", 6);
         Files.createDirectories(servers.sourceFile("done"));
