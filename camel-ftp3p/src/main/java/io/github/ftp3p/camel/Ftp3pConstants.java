@@ -19,7 +19,8 @@ public final class Ftp3pConstants {
             + "CamelFileName and the fileName option.", javaType = "java.util.List<String>")
     public static final String FILE_NAMES = "CamelFtp3pFileNames";
     @Metadata(label = "producer", description = "With CamelFtp3pFileNames: the paths written on the target, in "
-            + "order; also set when the exchange failed, listing the files finished before the failure.",
+            + "order, over every attempt of the exchange; also set when it failed, listing the files finished before "
+            + "the failure.",
             javaType = "java.util.List<String>")
     public static final String FILES_PRODUCED = "CamelFtp3pFilesProduced";
     @Metadata(label = "producer", description = "The path of the file written on the target.", javaType = "String")
@@ -59,8 +60,9 @@ public final class Ftp3pConstants {
      */
     public static final String PROGRESS = "CamelFtp3pProgress";
     /**
-     * Exchange property (not a header): the source names of a CamelFtp3pFileNames batch already finished, so
-     * that a redelivery of the exchange goes on from the file that failed.
+     * Exchange property (not a header): the files of a CamelFtp3pFileNames batch already finished, by source name
+     * (a map to io.github.ftp3p.transfer.TransferResult), so that a redelivery of the exchange goes on from the
+     * file that failed.
      */
     public static final String BATCH_DONE = "CamelFtp3pBatchDone";
 

@@ -1,16 +1,16 @@
 package io.github.ftp3p.camel;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import io.github.ftp3p.protocol.FtpTransferException;
 import io.github.ftp3p.protocol.Paths;
 import io.github.ftp3p.transfer.BatchResult;
 import io.github.ftp3p.transfer.SourceAction;
 import io.github.ftp3p.transfer.TransferRequest;
 import io.github.ftp3p.transfer.TransferResult;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 import org.apache.camel.Message;
@@ -126,9 +126,9 @@ public class Ftp3pProducer extends DefaultProducer {
                     + " or the option targetFileName");
         }
         @SuppressWarnings("unchecked")
-        Set<String> done = exchange.getProperty(Ftp3pConstants.BATCH_DONE, Set.class);
+        Map<String, TransferResult> done = exchange.getProperty(Ftp3pConstants.BATCH_DONE, Map.class);
         if (done == null) {
-            done = new LinkedHashSet<>();
+            done = new LinkedHashMap<>();
             exchange.setProperty(Ftp3pConstants.BATCH_DONE, done);
         }
         Object fileName = in.getHeader(Ftp3pConstants.FILE_NAME);
@@ -136,7 +136,7 @@ public class Ftp3pProducer extends DefaultProducer {
         try {
             for (Object item : ObjectHelper.createIterable(names)) {
                 String name = Paths.requireContained("header " + Ftp3pConstants.FILE_NAMES, String.valueOf(item).trim());
-                if (!done.contains(name)) {
+                if (!done.containsKey(name)) {
                     in.setHeader(Ftp3pConstants.FILE_NAME, name);
                     requests.add(request(exchange, name, name));
                 }
@@ -144,16 +144,15 @@ public class Ftp3pProducer extends DefaultProducer {
         } finally {
             in.setHeader(Ftp3pConstants.FILE_NAME, fileName);
         }
+        long started = System.nanoTime();
         BatchResult batch = getEndpoint().client().transferAll(requests);
-        List<String> produced = new ArrayList<>();
-        long size = 0;
         for (int i = 0; i < batch.results().size(); i++) {
-            produced.add(batch.results().get(i).targetPath());
-            size += Math.max(0, batch.results().get(i).size());
-            done.add(requests.get(i).sourceName());
+            done.put(requests.get(i).sourceName(), batch.results().get(i));
         }
-        in.setHeader(Ftp3pConstants.FILES_PRODUCED, produced);
-        in.setHeader(Ftp3pConstants.FILE_SIZE, size);
+        // Over every attempt of this exchange, so that a redelivery reports the whole batch.
+        in.setHeader(Ftp3pConstants.FILES_PRODUCED, done.values().stream().map(TransferResult::targetPath).toList());
+        in.setHeader(Ftp3pConstants.FILE_SIZE, done.values().stream().mapToLong(r -> Math.max(0, r.size())).sum());
+        in.setHeader(Ftp3pConstants.DURATION, (System.nanoTime() - started) / 1_000_000);
         if (!batch.succeeded()) {
             String failedName = requests.get(batch.results().size()).sourceName();
             throw new Ftp3pOperationFailedException(batch.failure(), "Batch stopped at " + failedName + " (" + done.size()

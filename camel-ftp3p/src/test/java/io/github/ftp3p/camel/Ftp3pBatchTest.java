@@ -55,6 +55,12 @@ class Ftp3pBatchTest {
         }
         assertThat(result.getMessage().getHeader(Ftp3pConstants.FILES_PRODUCED, List.class))
                 .isEqualTo(names.stream().map(n -> "inbox/" + n).toList());
+        long total = 0;
+        for (String name : names) {
+            total += Files.size(servers.sourceFile(name));
+        }
+        assertThat(result.getMessage().getHeader(Ftp3pConstants.FILE_SIZE, Long.class)).isEqualTo(total);
+        assertThat(result.getMessage().getHeader(Ftp3pConstants.DURATION, Long.class)).isNotNull();
         try (var left = Files.list(servers.targetFile("x").getParent())) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".ftp3p."));
         }
@@ -197,6 +203,9 @@ class Ftp3pBatchTest {
         for (String name : names) {
             assertCopied(name);
         }
+        // The files of both attempts, in order.
+        assertThat(result.getMessage().getHeader(Ftp3pConstants.FILES_PRODUCED, List.class))
+                .isEqualTo(names.stream().map(n -> "inbox/" + n).toList());
         for (String name : names.subList(0, 4)) {
             assertThat(servers.source().commands()).as(name).containsOnlyOnce("RETR outbox/" + name);
         }
