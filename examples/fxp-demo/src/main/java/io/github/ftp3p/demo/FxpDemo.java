@@ -89,11 +89,13 @@ public final class FxpDemo {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    // Invoices are copied (the partner keeps them); the catalogue is moved (deleted on the
-                    // partner once the ingest server holds a copy of the same size).
+                    // Invoices are copied in one batch, pipelined over one connection pair (the partner keeps
+                    // them); the catalogue is moved (deleted on the partner once the ingest server holds a copy
+                    // of the same size).
                     from("direct:invoices").routeId("copy-invoices")
                             .to("ftp3p:copy" + servers)
-                            .log(LoggingLevel.INFO, "fxp-demo", "copied " + RESULT);
+                            .log(LoggingLevel.INFO, "fxp-demo", "copied ${header.CamelFtp3pFilesProduced}: "
+                                    + "${header.CamelFtp3pFileSize} bytes in ${header.CamelFtp3pDuration} ms");
                     from("direct:catalogue").routeId("move-catalogue")
                             .to("ftp3p:move" + servers + "&progressInterval=100")
                             .log(LoggingLevel.INFO, "fxp-demo", "moved " + RESULT);
@@ -105,9 +107,7 @@ public final class FxpDemo {
 
             long started = System.nanoTime();
             ProducerTemplate template = camel.createProducerTemplate();
-            for (String invoice : INVOICES) {
-                template.sendBodyAndHeader("direct:invoices", null, Exchange.FILE_NAME, invoice);
-            }
+            template.sendBodyAndHeader("direct:invoices", null, Ftp3pConstants.FILE_NAMES, INVOICES);
             moveWithProgressBar(camel, template, bigFileSize, out);
             long millis = (System.nanoTime() - started) / 1_000_000;
 

@@ -23,6 +23,7 @@ class FxpDemoTest {
         assertThat(summary.files()).isEqualTo(4);
         assertThat(summary.bytesThroughHost()).isPositive().isLessThan(16 * 1024);
         String output = printed.toString(StandardCharsets.UTF_8);
+        assertThat(output).contains("RETR outbox/invoice-003.xml", "RNTO inbox/invoice-003.xml");
         assertThat(output).contains("PASS ****", "RETR outbox/catalogue.bin", "STOR inbox/.ftp3p.catalogue.bin", "RNTO inbox/catalogue.bin",
                 "DELE outbox/catalogue.bin", "bytes via Camel host");
         assertThat(output).doesNotContain("pw-partner", "pw-ingest");
