@@ -70,35 +70,38 @@ final class Chart {
 
     private static CategoryChart many(Report report) {
         CategoryChart chart = chart(report.config.files() + " x 4 KiB: files per second", "files/s", "#,##0");
-        List<String> categories = new ArrayList<>();
-        for (String pair : report.pairs(Result.MANY)) {
-            categories.add(pair + " seq");
-            categories.add(pair + " x4");
-        }
+        List<String> categories = modeCategories(report, Result.MANY);
         for (String client : MANY_CLIENTS) {
-            series(chart, client, categories, category -> {
-                String[] parts = category.split(" ");
-                return report.find(Result.MANY, parts[0], parts[1], client);
-            }, Result::filesPerSecond);
+            series(chart, client, categories, category -> byMode(report, Result.MANY, category, client),
+                    Result::filesPerSecond);
         }
         return chart;
     }
 
+    /** One category per pair and mode: "PAIR seq", "PAIR x4". */
+    private static List<String> modeCategories(Report report, String scenario) {
+        List<String> categories = new ArrayList<>();
+        for (String pair : report.pairs(scenario)) {
+            categories.add(pair + " " + Result.SEQUENTIAL);
+            categories.add(pair + " " + Result.PARALLEL);
+        }
+        return categories;
+    }
+
+    private static Optional<Result> byMode(Report report, String scenario, String category, String client) {
+        String[] parts = category.split(" ");
+        return report.find(scenario, parts[0], parts[1], client);
+    }
+
     private static CategoryChart rtt(Report report) {
         CategoryChart chart = chart(report.config.rttMillis() + " ms RTT: round trips per file (goal 1.5 / 0.4)", "RTT/file", "0.00");
-        List<String> categories = new ArrayList<>();
-        for (String pair : report.pairs(Result.RTT)) {
-            categories.add(pair + " seq");
-            categories.add(pair + " x4");
-        }
+        List<String> categories = modeCategories(report, Result.RTT);
         for (String client : List.of(Result.FTP3P_BATCH, Result.FTP3P, Result.LFTP)) {
-            series(chart, client, categories, category -> {
-                String[] parts = category.split(" ");
-                return report.find(Result.RTT, parts[0], parts[1], client);
-            }, report::roundTripsPerFile);
+            series(chart, client, categories, category -> byMode(report, Result.RTT, category, client),
+                    report::roundTripsPerFile);
         }
         if (!categories.isEmpty()) {
-            List<Double> goals = categories.stream().map(c -> c.endsWith("seq") ? 1.5 : 0.4).toList();
+            List<Double> goals = categories.stream().map(c -> c.endsWith(Result.SEQUENTIAL) ? 1.5 : 0.4).toList();
             chart.addSeries("goal", categories, goals).setFillColor(GOAL);
         }
         return chart;

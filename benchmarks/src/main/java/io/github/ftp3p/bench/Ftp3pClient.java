@@ -6,7 +6,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
+import io.github.ftp3p.camel.Ftp3pConstants;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -44,48 +46,40 @@ final class Ftp3pClient implements CopyClient {
      */
     @Override
     public void copyBatches(String sub, List<String> names, int parallel) throws Exception {
-        List<List<String>> lanes = new ArrayList<>();
-        for (int i = 0; i < parallel; i++) {
-            lanes.add(new ArrayList<>());
-        }
-        for (int i = 0; i < names.size(); i++) {
-            lanes.get(i * parallel / names.size()).add(sub + "/" + names.get(i));
-        }
-        ExecutorService threads = Executors.newFixedThreadPool(parallel);
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (List<String> lane : lanes) {
-                running.add(threads.submit(() -> template.sendBodyAndHeader(uri, null, "CamelFtp3pFileNames", lane)));
+        inLanes(parallel, lane -> {
+            List<String> share = new ArrayList<>();
+            for (int i = lane * names.size() / parallel; i < (lane + 1) * names.size() / parallel; i++) {
+                share.add(sub + "/" + names.get(i));
             }
-            for (Future<?> lane : running) {
-                lane.get();
-            }
-        } finally {
-            threads.shutdownNow();
-        }
+            template.sendBodyAndHeader(uri, null, Ftp3pConstants.FILE_NAMES, share);
+        });
     }
 
     @Override
     public void copyAll(String sub, List<String> names, int parallel) throws Exception {
-        if (parallel == 1) {
-            for (String name : names) {
-                copy(sub, name);
+        AtomicInteger next = new AtomicInteger();
+        inLanes(parallel, lane -> {
+            for (int n; (n = next.getAndIncrement()) < names.size(); ) {
+                copy(sub, names.get(n));
             }
+        });
+    }
+
+    /** Runs {@code lane} for 0 to {@code parallel - 1}, each on a thread of its own (one: this thread), and waits. */
+    private static void inLanes(int parallel, IntConsumer lane) throws Exception {
+        if (parallel == 1) {
+            lane.accept(0);
             return;
         }
-        AtomicInteger next = new AtomicInteger();
         ExecutorService threads = Executors.newFixedThreadPool(parallel);
         try {
-            List<Future<?>> lanes = new ArrayList<>();
+            List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < parallel; i++) {
-                lanes.add(threads.submit(() -> {
-                    for (int n; (n = next.getAndIncrement()) < names.size(); ) {
-                        copy(sub, names.get(n));
-                    }
-                }));
+                int index = i;
+                running.add(threads.submit(() -> lane.accept(index)));
             }
-            for (Future<?> lane : lanes) {
-                lane.get();
+            for (Future<?> done : running) {
+                done.get();
             }
         } finally {
             threads.shutdownNow();

@@ -49,6 +49,12 @@ final class PipelinedBatch {
      * before that file's STOR is due.
      */
     private static final int SIZE_LOOKAHEAD = 3;
+    /**
+     * Each side's reply the next round depends on: a side is read up to it, and its later replies in that round,
+     * so the next PORT and RETR need not wait for the replies to renames and SIZEs.
+     */
+    private static final Set<String> SOURCE_NEEDS = Set.of("RETR");
+    private static final Set<String> TARGET_NEEDS = Set.of("PASV", "EPSV");
 
     private enum Stage { WAITING, SIZING, SIZED, STORED, ADDRESSED, SENT, VERIFIED, RENAMING, RENAMED, FINISHING, DONE }
 
@@ -116,8 +122,7 @@ final class PipelinedBatch {
                 if (source.isIdle() && target.isIdle()) {
                     break;
                 }
-                // Each side's reply that the next round depends on first; later ones are read in that round.
-                moved += source.readDue(Set.of("RETR")) + target.readDue(Set.of("PASV", "EPSV"));
+                moved += source.readDue(SOURCE_NEEDS) + target.readDue(TARGET_NEEDS);
                 if (moved == 0) {
                     throw new IllegalStateException("pipelined batch stalled: no command to send, no reply due");
                 }
