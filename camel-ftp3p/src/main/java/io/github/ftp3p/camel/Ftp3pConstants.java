@@ -65,6 +65,11 @@ public final class Ftp3pConstants {
      * file that failed.
      */
     public static final String BATCH_DONE = "CamelFtp3pBatchDone";
+    /**
+     * Exchange property (not a header): the part of the temporary names unique to this exchange (8 hex digits), so
+     * that a redelivery resumes its own temporary file and no other exchange writes or deletes it.
+     */
+    public static final String ATTEMPT = "CamelFtp3pAttempt";
 
     private Ftp3pConstants() {
     }

@@ -35,7 +35,9 @@ final class Ftp3pHealthCheck extends AbstractHealthCheck {
             endpoint.client().checkLogins();
             builder.up();
         } catch (FtpTransferException e) {
-            builder.detail("failed.side", e.side().label());
+            if (e.side() != null) {
+                builder.detail("failed.side", e.side().label());
+            }
             builder.message(e.getMessage());
             builder.error(e);
             builder.down();

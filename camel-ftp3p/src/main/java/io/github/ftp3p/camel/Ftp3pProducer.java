@@ -9,6 +9,7 @@ import io.github.ftp3p.protocol.FtpTransferException;
 import io.github.ftp3p.protocol.Paths;
 import io.github.ftp3p.transfer.BatchResult;
 import io.github.ftp3p.transfer.SourceAction;
+import io.github.ftp3p.transfer.TemporaryName;
 import io.github.ftp3p.transfer.TransferRequest;
 import io.github.ftp3p.transfer.TransferResult;
 import org.apache.camel.Exchange;
@@ -110,7 +111,21 @@ public class Ftp3pProducer extends DefaultProducer {
                 .withSourceAction(action, moveSourceTo)
                 .withMoveExisting(evaluate("moveExisting", endpoint.moveExistingExpression(), exchange))
                 .withListener(new ProgressLog(exchange, endpoint.getConfiguration().getProgressLogInterval()))
-                .asRetry(exchange.getMessage().getHeader(Exchange.REDELIVERED, false, Boolean.class));
+                .asRetry(exchange.getMessage().getHeader(Exchange.REDELIVERED, false, Boolean.class))
+                .withAttempt(attempt(exchange));
+    }
+
+    /**
+     * What makes this exchange's temporary names unique, kept on the exchange so that a redelivery writes (and
+     * resumes) the same temporary file, while another exchange moving the same file never touches it.
+     */
+    private static String attempt(Exchange exchange) {
+        String attempt = exchange.getProperty(Ftp3pConstants.ATTEMPT, String.class);
+        if (attempt == null) {
+            attempt = TemporaryName.newAttempt();
+            exchange.setProperty(Ftp3pConstants.ATTEMPT, attempt);
+        }
+        return attempt;
     }
 
     /**

@@ -6,22 +6,12 @@ public final class FtpReplyException extends FtpTransferException {
     private final FtpReply reply;
 
     public FtpReplyException(Side side, FtpCommand command, FtpReply reply) {
-        super(side, command, "The " + describe(side, command) + ": " + reply.text(), null);
+        super(side, command, reply, "The " + describe(side, command) + ": " + reply.text(), null);
         this.reply = reply;
     }
 
     public FtpReply reply() {
         return reply;
-    }
-
-    @Override
-    public int replyCode() {
-        return reply.code();
-    }
-
-    @Override
-    public String replyText() {
-        return reply.text();
     }
 
     /** 421: the server is closing the control connection (RFC 959 section 4.2). */

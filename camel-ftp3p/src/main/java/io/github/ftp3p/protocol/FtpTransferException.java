@@ -8,13 +8,21 @@ public abstract class FtpTransferException extends RuntimeException {
 
     private final Side side;
     private final FtpCommand command;
+    private final FtpReply reply;
 
     protected FtpTransferException(Side side, FtpCommand command, String message, Throwable cause) {
+        this(side, command, null, message, cause);
+    }
+
+    /** @param reply the reply the failure is about, or null when there was none */
+    protected FtpTransferException(Side side, FtpCommand command, FtpReply reply, String message, Throwable cause) {
         super(message, cause);
         this.side = side;
         this.command = command;
+        this.reply = reply;
     }
 
+    /** The server that failed; null only for a {@link TransferFailedException}, which is no server's failure. */
     public Side side() {
         return side;
     }
@@ -26,12 +34,12 @@ public abstract class FtpTransferException extends RuntimeException {
 
     /** The reply code, or 0 when there was no reply. */
     public int replyCode() {
-        return 0;
+        return reply == null ? 0 : reply.code();
     }
 
     /** The reply text, or {@code null} when there was no reply. */
     public String replyText() {
-        return null;
+        return reply == null ? null : reply.text();
     }
 
     /** True when the control connection is gone (reset, timeout, 421), so a fresh one may succeed. */

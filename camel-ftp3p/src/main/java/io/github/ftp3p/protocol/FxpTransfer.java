@@ -5,7 +5,10 @@ import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -51,8 +54,11 @@ public final class FxpTransfer {
     private State state = State.NEW;
     private volatile FtpTransferException abortCause;
     private boolean clientPassive;
-    private FtpCommand sourcePrelude;
-    private Consumer<FtpReply> preludeCheck;
+    private final Map<Side, Prelude> preludes = new EnumMap<>(Side.class);
+
+    /** Commands sent with the first command to one side, and what checks their replies. */
+    private record Prelude(List<FtpCommand> commands, Consumer<List<FtpReply>> check) {
+    }
 
     public FxpTransfer(ControlConnection source, ControlConnection target, Side passiveSide, TransferOptions options,
             Duration replyTimeout, Executor executor) {
@@ -74,13 +80,12 @@ public final class FxpTransfer {
     }
 
     /**
-     * Pipelines {@code command} (e.g. the source's SIZE) with the first FXP command sent to the source, saving a
-     * round trip; its reply goes to {@code check} before anything is sent that could write on the target, and a
-     * check that throws ends the transfer with that failure.
+     * Pipelines {@code commands} (the source's SIZE; the target's SIZE and MDTM of the final name) with the first
+     * FXP command sent to {@code side}, saving a round trip; their replies go to {@code check} before anything is
+     * sent that could write on the target, and a check that throws ends the transfer with that failure.
      */
-    public FxpTransfer withSourcePrelude(FtpCommand command, Consumer<FtpReply> check) {
-        this.sourcePrelude = command;
-        this.preludeCheck = check;
+    public FxpTransfer withPrelude(Side side, List<FtpCommand> commands, Consumer<List<FtpReply>> check) {
+        preludes.put(side, new Prelude(List.copyOf(commands), check));
         return this;
     }
 
@@ -185,20 +190,24 @@ public final class FxpTransfer {
     }
 
     /**
-     * Sends {@code command} and reads its reply; on the source, the prelude goes out in the same write and its
-     * reply, read first, is checked.
+     * Sends {@code command} and reads its reply; a prelude for that side goes out in the same write, and its
+     * replies, read first, are checked.
      */
     private FtpReply executeOn(ControlConnection connection, FtpCommand command) {
-        if (connection != source || sourcePrelude == null) {
+        Prelude prelude = preludes.remove(connection.side());
+        if (prelude == null) {
             return connection.execute(command);
         }
-        FtpCommand prelude = sourcePrelude;
-        sourcePrelude = null;
-        connection.sendAll(List.of(prelude, command));
-        FtpReply preludeReply = connection.readReply(prelude, replyTimeout);
+        List<FtpCommand> all = new ArrayList<>(prelude.commands());
+        all.add(command);
+        connection.sendAll(all);
+        List<FtpReply> replies = new ArrayList<>();
+        for (FtpCommand sent : prelude.commands()) {
+            replies.add(connection.readReply(sent, replyTimeout));
+        }
         FtpReply reply = connection.readReply(command, replyTimeout);
         try {
-            preludeCheck.accept(preludeReply);
+            prelude.check().accept(replies);
         } catch (FtpTransferException e) {
             throw new PreludeFailure(e);
         }

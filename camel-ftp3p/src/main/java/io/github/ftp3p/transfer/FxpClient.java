@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.ftp3p.pool.ConnectionPool;
@@ -17,6 +16,7 @@ import io.github.ftp3p.protocol.FtpReply;
 import io.github.ftp3p.protocol.FtpServerAddress;
 import io.github.ftp3p.protocol.FtpTransferException;
 import io.github.ftp3p.protocol.Side;
+import io.github.ftp3p.protocol.TransferFailedException;
 import io.github.ftp3p.protocol.TransferProgress;
 import io.github.ftp3p.protocol.VerificationException;
 import org.slf4j.Logger;
@@ -45,8 +45,6 @@ public final class FxpClient implements AutoCloseable {
     final Set<String> targetDirectories = ConcurrentHashMap.newKeySet();
     /** Warnings given once per server pair, or per server. */
     final Set<String> warned = ConcurrentHashMap.newKeySet();
-    /** The target refused to rename onto an existing file once: delete it first from then on. */
-    private final AtomicBoolean renameNeedsDelete = new AtomicBoolean();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
@@ -69,12 +67,17 @@ public final class FxpClient implements AutoCloseable {
     }
 
     public TransferResult transfer(TransferRequest request) {
+        return transfer(request, request.attempt() != null ? request.attempt() : TemporaryName.newAttempt());
+    }
+
+    private TransferResult transfer(TransferRequest request, String attempt) {
         long started = System.nanoTime();
         boolean retried = false;
         while (true) {
             Lease lease = new Lease();
             try {
-                TransferResult result = new TransferJob(this, lease, request.asRetry(request.retry() || retried), started).run();
+                TransferResult result = new TransferJob(this, lease, request.asRetry(request.retry() || retried), attempt,
+                        started).run();
                 request.listener().finished(new TransferProgress(result.targetPath(),
                         result.size(), result.size(), result.duration()));
                 recordCompleted(result);
@@ -90,10 +93,25 @@ public final class FxpClient implements AutoCloseable {
                 retried = true;
                 LOG.info("The {} connection was lost ({}); retrying once on a new connection",
                         e.side().label(), e.getMessage());
+            } catch (RuntimeException e) {
+                throw unexpected(lease, request, e);
             } finally {
                 lease.close();
             }
         }
+    }
+
+    /**
+     * A failure that is not an FTP one (a bug, or a failure of the JVM's own): the replies still awaited on both
+     * connections are unknown, so neither goes back to its pool, and the caller gets a typed failure as for any
+     * other.
+     */
+    private FtpTransferException unexpected(Lease lease, TransferRequest request, RuntimeException e) {
+        lease.giveUp();
+        FtpTransferException typed = new TransferFailedException(request.sourceName(), e);
+        failed.incrementAndGet();
+        request.listener().failed(typed);
+        return typed;
     }
 
     /**
@@ -105,16 +123,23 @@ public final class FxpClient implements AutoCloseable {
     public BatchResult transferAll(List<TransferRequest> requests) {
         List<TransferResult> results = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
+            TransferRequest request = requests.get(i);
+            String attempt = request.attempt() != null ? request.attempt() : TemporaryName.newAttempt();
             try {
-                results.add(transfer(requests.get(i)));
+                results.add(transfer(request, attempt));
             } catch (FtpTransferException e) {
                 return new BatchResult(results, e);
             }
             if (i + 1 < requests.size() && PipelinedBatch.suits(settings, results.get(i))) {
                 List<TransferRequest> rest = requests.subList(i + 1, requests.size());
                 BatchResult pipelined;
-                try (Lease lease = new Lease()) {
-                    pipelined = new PipelinedBatch(this, lease, rest, !"none".equals(results.get(i).verifiedBy())).run();
+                Lease lease = new Lease();
+                try {
+                    pipelined = new PipelinedBatch(this, lease, rest, attempt, !"none".equals(results.get(i).verifiedBy())).run();
+                } catch (RuntimeException e) {
+                    return new BatchResult(results, unexpected(lease, rest.get(0), e));
+                } finally {
+                    lease.close();
                 }
                 results.addAll(pipelined.results());
                 if (!pipelined.succeeded()) {
@@ -133,14 +158,19 @@ public final class FxpClient implements AutoCloseable {
         bytes.addAndGet(Math.max(0, result.size() - result.resumedFrom()));
     }
 
-    /** Whether the target refused, once, to rename onto an existing file: delete it first from then on. */
-    boolean renameNeedsDelete() {
-        return renameNeedsDelete.get();
-    }
-
-    /** The target refused to rename onto an existing file (Apache FtpServer answers 553). */
-    void renameRefusedOntoExisting() {
-        renameNeedsDelete.set(true);
+    /**
+     * What {@code side}'s FEAT offers, asked once per client over {@code connection}. Two transfers may both ask
+     * at first; nothing is sent while holding a lock, so that one slow server cannot hold up the other side's
+     * transfers.
+     */
+    ServerFeatures features(Side side, ControlConnection connection) {
+        ServerFeatures known = features.get(side);
+        if (known != null) {
+            return known;
+        }
+        ServerFeatures asked = ServerFeatures.of(connection.execute(FtpCommand.of("FEAT")));
+        ServerFeatures raced = features.putIfAbsent(side, asked);
+        return raced != null ? raced : asked;
     }
 
     /** MKD of each level that is not known to exist; a level that exists answers 550 or 521, which is fine. */
@@ -272,6 +302,42 @@ public final class FxpClient implements AutoCloseable {
 
         ControlConnection side(Side side) {
             return side == Side.SOURCE ? source() : target();
+        }
+
+        /**
+         * The target connection alone, for removing what a failed transfer wrote: a source connection that is
+         * gone is given back first rather than replaced, so that a dead source cannot keep a partial target file
+         * in place. Holding nothing else while it waits, it cannot deadlock with another transfer.
+         */
+        ControlConnection targetOnly() {
+            if (targetConnection != null && targetConnection.isReusable()) {
+                return targetConnection;
+            }
+            if (sourceConnection != null && !sourceConnection.isReusable()) {
+                sourcePool.invalidate(sourceConnection);
+                sourceConnection = null;
+            }
+            if (targetConnection != null) {
+                targetPool.invalidate(targetConnection);
+                targetConnection = null;
+            }
+            if (sourceConnection != null) {
+                // Holding a source while waiting for a target could deadlock with a transfer that does the reverse.
+                sourcePool.release(sourceConnection);
+                sourceConnection = null;
+            }
+            targetConnection = targetPool.borrow();
+            return targetConnection;
+        }
+
+        /** Neither connection may be used again: replies may still be in flight on them. */
+        void giveUp() {
+            if (sourceConnection != null) {
+                sourceConnection.markBroken();
+            }
+            if (targetConnection != null) {
+                targetConnection.markBroken();
+            }
         }
 
         /** The greeting of the connection held for {@code side}, without opening one; null when none is held. */

@@ -37,6 +37,9 @@ public record FxpSettings(PassiveSide passiveSide, TransferOptions transfer, Con
         boolean autoCreate, boolean preserveLastModified, Duration progressInterval, Duration stallTimeout,
         boolean resume, Fallback fallback, TlsSettings sourceTls, TlsSettings targetTls) {
 
+    /** The temporary name is the prefix, the name (shortened to fit) and the attempt, in 255 bytes. */
+    public static final int MAX_TEMP_PREFIX_BYTES = 64;
+
     public FxpSettings {
         Objects.requireNonNull(passiveSide, "passiveSide");
         Objects.requireNonNull(transfer, "transfer");
@@ -55,6 +58,10 @@ public record FxpSettings(PassiveSide passiveSide, TransferOptions transfer, Con
         }
         if (tempPrefix != null) {
             Arguments.requireSafe("tempPrefix", tempPrefix);
+            if (tempPrefix.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_TEMP_PREFIX_BYTES) {
+                throw new IllegalArgumentException("tempPrefix must be at most " + MAX_TEMP_PREFIX_BYTES
+                        + " bytes, leaving room in a 255-byte name for the file's own name, not '" + tempPrefix + "'");
+            }
         }
         if (progressInterval.isNegative() || progressInterval.isZero()) {
             throw new IllegalArgumentException("progressInterval must be positive, not " + progressInterval);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 import io.github.ftp3p.protocol.CommandPipeline;
 import io.github.ftp3p.protocol.ControlConnection;
@@ -17,17 +18,18 @@ import io.github.ftp3p.protocol.Paths;
 import io.github.ftp3p.protocol.ServerSoftware;
 import io.github.ftp3p.protocol.Side;
 import io.github.ftp3p.protocol.TransferProgress;
-import io.github.ftp3p.protocol.VerificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Many files over one pair of connections with the target passive, pipelined across files so that each
- * file costs about one round trip, with the safety of {@link TransferJob} kept. Each round writes once to
- * each server, the commands on the critical path first:
+ * file costs about one round trip. Each file's steps and rules are its {@link FileCopy}'s, as for a single
+ * transfer; this class only decides when each command is written. Each round writes once to each server, the
+ * commands on the critical path first:
  * <ul>
  * <li>to the target: PASV of the next file, SIZE of the file being copied (its verification), RNFR/RNTO of a
- * file verified earlier, then STOR of the next file. They wait behind the running STOR (RFC 959 section 4.2: a
+ * file verified earlier (and, after a refused RNTO, what {@link FileCopy#checked} asks), then SIZE and MDTM of the
+ * next file's final name and its STOR. They wait behind the running STOR (RFC 959 section 4.2: a
  * server answers commands in turn), so the next PASV is answered as soon as that STOR ended;</li>
  * <li>to the source: PORT and RETR of the file being copied, SIZE a few files ahead, and the action (DELE, or
  * RNFR/RNTO) of a file renamed earlier.</li>
@@ -56,12 +58,16 @@ final class PipelinedBatch {
     private static final Set<String> SOURCE_NEEDS = Set.of("RETR");
     private static final Set<String> TARGET_NEEDS = Set.of("PASV", "EPSV");
 
-    private enum Stage { WAITING, SIZING, SIZED, STORED, ADDRESSED, SENT, VERIFIED, RENAMING, RENAMED, FINISHING, DONE }
+    private enum Stage {
+        WAITING, SIZING, SIZED, STORED, ADDRESSED, SENT, VERIFIED, RENAMING, CHECK, CHECKING, REPLACE, RENAMED,
+        FINISHING, DONE
+    }
 
     private final FxpClient client;
     private final FxpSettings settings;
     private final FxpClient.Lease lease;
     private final boolean verifySize;
+    private final String attempt;
     private final List<Item> items = new ArrayList<>();
     private CommandPipeline source;
     private CommandPipeline target;
@@ -78,10 +84,12 @@ final class PipelinedBatch {
      * @param verifySize verify each copy by the target's SIZE; false only for copies that keep the source with
      *                   verify=none
      */
-    PipelinedBatch(FxpClient client, FxpClient.Lease lease, List<TransferRequest> requests, boolean verifySize) {
+    PipelinedBatch(FxpClient client, FxpClient.Lease lease, List<TransferRequest> requests, String attempt,
+            boolean verifySize) {
         this.client = client;
         this.settings = client.settings;
         this.lease = lease;
+        this.attempt = attempt;
         this.verifySize = verifySize;
         for (TransferRequest request : requests) {
             items.add(new Item(items.size(), request));
@@ -112,7 +120,7 @@ final class PipelinedBatch {
     BatchResult run() {
         try {
             if (settings.autoCreate()) {
-                items.forEach(item -> client.ensureTargetDirectory(lease.target(), Paths.parent(item.targetPath)));
+                items.forEach(item -> client.ensureTargetDirectory(lease.target(), Paths.parent(item.copy.targetPath)));
             }
             source = pipeline(lease.source());
             target = pipeline(lease.target());
@@ -178,6 +186,8 @@ final class PipelinedBatch {
             ready.stream().filter(item -> item.stage == Stage.SENT).forEach(this::verifySize);
         }
         window.stream().filter(item -> item.index < limit && item.stage == Stage.VERIFIED).forEach(this::rename);
+        window.stream().filter(item -> item.index < limit && item.stage == Stage.CHECK).forEach(this::check);
+        window.stream().filter(item -> item.index < limit && item.stage == Stage.REPLACE).forEach(this::replace);
         if (storing) {
             store(next);
         }
@@ -200,20 +210,33 @@ final class PipelinedBatch {
         int stored = next == null ? lastStored : Math.max(lastStored, next.index);
         for (Item item : window) {
             if (item.index < limit && item.index <= stored + SIZE_LOOKAHEAD && item.stage == Stage.WAITING) {
-                FtpCommand size = FtpCommand.of("SIZE", item.sourcePath);
+                FtpCommand size = item.copy.sourceSizeCommand();
                 source.add(size, (reply, started) -> sized(item, size, reply));
                 item.stage = Stage.SIZING;
             }
         }
     }
 
+    /** A batch needs each source's size (the first file showed the source answers SIZE). */
     private void sized(Item item, FtpCommand size, FtpReply reply) {
-        if (reply.code() != 213 || reply.sizeValue() < 0) {
-            fail(item, new FtpReplyException(Side.SOURCE, size, reply));
-            return;
+        if (judge(item, () -> item.copy.sourceSized(reply))) {
+            if (item.copy.sourceSize() < 0) {
+                fail(item, new FtpReplyException(Side.SOURCE, size, reply));
+                return;
+            }
+            item.stage = Stage.SIZED;
         }
-        item.size = reply.sizeValue();
-        item.stage = Stage.SIZED;
+    }
+
+    /** Runs one of the file's rules on a reply; a rule that throws fails that file. Returns whether it passed. */
+    private boolean judge(Item item, Runnable rule) {
+        try {
+            rule.run();
+            return true;
+        } catch (FtpTransferException e) {
+            fail(item, e);
+            return false;
+        }
     }
 
     /** PASV (or EPSV) to the target, for the next file. */
@@ -226,13 +249,22 @@ final class PipelinedBatch {
         lastStored = item.index;
     }
 
-    /** STOR to the target, after its PASV: it answers once the source connected to it. */
+    /**
+     * What the final name holds now, then STOR to the target, after its PASV: it answers once the source connected
+     * to it.
+     */
     private void store(Item item) {
-        FtpCommand stor = FtpCommand.of("STOR", item.writePath);
+        FileCopy copy = item.copy;
+        if (copy.needsRename()) {
+            List<FtpCommand> probe = copy.probeCommands();
+            FtpReply[] size = new FtpReply[1];
+            target.add(probe.get(0), (reply, started) -> size[0] = reply);
+            target.add(probe.get(1), (reply, started) -> copy.probed(size[0], reply));
+        }
+        FtpCommand stor = copy.storeCommand();
         target.add(stor, (reply, started) -> stored(item, stor, reply, started), () -> item.storDue);
-        item.storSent = true;
         item.started = System.nanoTime();
-        item.request.listener().started(item.sourcePath, item.targetPath, item.size);
+        copy.request.listener().started(copy.sourcePath, copy.targetPath, copy.sourceSize());
     }
 
     private void addressed(Item item, FtpCommand pasv, FtpReply reply) {
@@ -263,7 +295,7 @@ final class PipelinedBatch {
             stop(item);
             return;
         }
-        FtpCommand retr = FtpCommand.of("RETR", item.sourcePath);
+        FtpCommand retr = FtpCommand.of("RETR", item.copy.sourcePath);
         source.add(port, (reply, started) -> {
             if (!reply.isPositive()) {
                 fail(item, new FtpReplyException(Side.SOURCE, port, reply));
@@ -276,14 +308,13 @@ final class PipelinedBatch {
 
     /** SIZE of the written file on the target, answered once its STOR ended. */
     private void verifySize(Item item) {
-        FtpCommand size = FtpCommand.of("SIZE", item.writePath);
-        target.add(size, (reply, started) -> verified(item, size, reply));
+        target.add(item.copy.verifyCommand(), (reply, started) -> verified(item, reply));
     }
 
     private void retrieved(Item item, FtpCommand retr, FtpReply reply) {
         item.sourceReply = reply;
         if (!reply.isPositive()) {
-            fail(item, new FtpReplyException(Side.SOURCE, retr, reply));
+            fail(item, item.copy.explain(new FtpReplyException(Side.SOURCE, retr, reply)));
             if (item.targetReply == null) {
                 // The target may still wait for a data connection that will not come.
                 FxpTransfer.releasePassiveListener(item.address);
@@ -295,7 +326,7 @@ final class PipelinedBatch {
 
     private void stored(Item item, FtpCommand stor, FtpReply reply, boolean started) {
         item.targetReply = reply;
-        item.touched = started || reply.isPositive() || reply.code() == 425 || reply.code() == 426 || reply.code() == 451;
+        item.copy.stored(reply, started);
         if (!reply.isPositive()) {
             fail(item, new FtpReplyException(Side.TARGET, stor, reply));
             return;
@@ -303,141 +334,129 @@ final class PipelinedBatch {
         checkVerified(item);
     }
 
-    private void verified(Item item, FtpCommand size, FtpReply reply) {
-        long written = reply.code() == 213 ? reply.sizeValue() : -1;
-        if (item.stage != Stage.SENT) {
-            return;
+    private void verified(Item item, FtpReply reply) {
+        if (item.stage == Stage.SENT && judge(item, () -> item.copy.verified(reply, true))) {
+            item.sizeMatched = true;
+            checkVerified(item);
         }
-        if (written != item.size) {
-            fail(item, new VerificationException(size, "The copy of " + item.sourcePath + " to " + item.targetPath
-                    + " does not match: the source has " + item.size + " bytes, the target "
-                    + (written < 0 ? "answered '" + reply + "'" : written) + "; the target copy was removed, "
-                    + "and the source was kept"));
-            return;
-        }
-        item.sizeMatched = true;
-        checkVerified(item);
     }
 
     private void checkVerified(Item item) {
         if (item.stage == Stage.SENT && item.sourceReply != null && item.sourceReply.isPositive()
                 && item.targetReply != null && item.targetReply.isPositive() && (item.sizeMatched || !verifySize)) {
-            item.stage = item.writePath.equals(item.targetPath) ? Stage.RENAMED : Stage.VERIFIED;
+            item.stage = item.copy.needsRename() ? Stage.VERIFIED : Stage.RENAMED;
         }
     }
 
-    /**
-     * RNFR/RNTO of the verified temporary file. A server that refuses to rename onto an existing file (Apache
-     * FtpServer: 553) gets DELE of the final name first, from then on for this client.
-     */
+    /** RNFR/RNTO of the verified temporary file; a refusal is looked into ({@link #check}) before anything else. */
     private void rename(Item item) {
-        FtpCommand rnfr = FtpCommand.of("RNFR", item.writePath);
-        FtpCommand rnto = FtpCommand.of("RNTO", item.targetPath);
-        boolean deleteFirst = client.renameNeedsDelete();
-        if (deleteFirst) {
-            target.add(FtpCommand.of("DELE", item.targetPath), (reply, started) -> { });
+        askTwo(item, item.copy.renameCommands(), Stage.RENAMING, item.copy::renamed);
+    }
+
+    /** SIZE and MDTM of the final name after a refused RNTO. */
+    private void check(Item item) {
+        askTwo(item, item.copy.checkCommands(), Stage.CHECKING, item.copy::checked);
+    }
+
+    /**
+     * Queues two commands whose replies, together, go to one of the file's rules, which says what comes next; the
+     * file waits in {@code stage} until then.
+     */
+    private void askTwo(Item item, List<FtpCommand> commands, Stage stage, BiFunction<FtpReply, FtpReply, FileCopy.Next> rule) {
+        FtpReply[] first = new FtpReply[1];
+        target.add(commands.get(0), (reply, started) -> first[0] = reply);
+        target.add(commands.get(1), (reply, started) -> {
+            if (item.stage == stage) {
+                after(item, () -> rule.apply(first[0], reply));
+            }
+        });
+        item.stage = stage;
+    }
+
+    /** DELE of the old final file, proven unchanged since before the STOR, and the rename once more. */
+    private void replace(Item item) {
+        FtpCommand dele = item.copy.replaceCommand();
+        target.add(dele, (reply, started) -> LOG.debug("Deleted the old {} to rename onto it: {}", dele.argument(), reply));
+        rename(item);
+    }
+
+    /** Moves the file on by what its {@link FileCopy} says comes next; a rule that throws fails the file. */
+    private void after(Item item, java.util.function.Supplier<FileCopy.Next> rule) {
+        FileCopy.Next[] next = new FileCopy.Next[1];
+        if (judge(item, () -> next[0] = rule.get())) {
+            item.stage = switch (next[0]) {
+                case DONE -> Stage.RENAMED;
+                case CHECK -> Stage.CHECK;
+                case REPLACE -> Stage.REPLACE;
+            };
         }
-        target.add(rnfr, (reply, started) -> {
-            if (reply.code() != 350) {
-                fail(item, new FtpReplyException(Side.TARGET, rnfr, reply));
-            }
-        });
-        target.add(rnto, (reply, started) -> {
-            if (item.stage != Stage.RENAMING) {
-                return;
-            }
-            if (reply.isPositive()) {
-                item.stage = Stage.RENAMED;
-            } else if (reply.code() >= 500 && !deleteFirst) {
-                LOG.debug("The target server refused to rename onto {} ({}); deleting it first", item.targetPath, reply);
-                client.renameRefusedOntoExisting();
-                item.stage = Stage.VERIFIED;
-            } else {
-                fail(item, new FtpReplyException(Side.TARGET, rnto, reply));
-            }
-        });
-        item.stage = Stage.RENAMING;
     }
 
     /** The source action, now that the final copy is in place. */
     private void finish(Item item) {
-        TransferRequest request = item.request;
-        switch (request.sourceAction()) {
-            case DELETE -> {
-                FtpCommand dele = FtpCommand.of("DELE", item.sourcePath);
-                source.add(dele, (reply, started) -> finished(item, dele, reply));
-                item.stage = Stage.FINISHING;
-            }
-            case MOVE -> {
-                FtpCommand rnfr = FtpCommand.of("RNFR", item.sourcePath);
-                FtpCommand rnto = FtpCommand.of("RNTO", client.source.resolve(request.sourceMoveTo()));
-                source.add(rnfr, (reply, started) -> {
-                    if (reply.code() != 350) {
-                        fail(item, new FtpReplyException(Side.SOURCE, rnfr, reply));
-                    }
-                });
-                source.add(rnto, (reply, started) -> finished(item, rnto, reply));
-                item.stage = Stage.FINISHING;
-            }
-            default -> done(item);
-        }
-    }
-
-    private void finished(Item item, FtpCommand command, FtpReply reply) {
-        if (item.stage != Stage.FINISHING) {
+        TransferRequest request = item.copy.request;
+        List<FtpCommand> action = item.copy.sourceActionCommands(request.sourceAction() == SourceAction.MOVE
+                ? client.source.resolve(request.sourceMoveTo()) : null);
+        if (action.isEmpty()) {
+            done(item);
             return;
         }
-        if (!reply.isPositive()) {
-            fail(item, new FtpReplyException(Side.SOURCE, command, reply));
-            return;
+        List<FtpReply> replies = new ArrayList<>();
+        for (FtpCommand command : action) {
+            source.add(command, (reply, started) -> {
+                replies.add(reply);
+                if (replies.size() == action.size() && item.stage == Stage.FINISHING
+                        && judge(item, () -> item.copy.sourceActed(action, replies))) {
+                    done(item);
+                }
+            });
         }
-        done(item);
+        item.stage = Stage.FINISHING;
     }
 
     private void done(Item item) {
         item.stage = Stage.DONE;
-        item.result = new TransferResult(item.sourcePath, item.targetPath, item.size, Side.TARGET, item.sourceReply,
-                item.targetReply, Duration.ofNanos(System.nanoTime() - item.started), verifySize ? "size" : "none",
-                item.request.sourceAction(), false, 0, "fxp");
+        item.result = item.copy.result(Side.TARGET, item.sourceReply, item.targetReply,
+                Duration.ofNanos(System.nanoTime() - item.started), verifySize ? "size" : "none", 0, "fxp");
         client.recordCompleted(item.result);
-        item.request.listener().finished(new TransferProgress(item.targetPath, item.size, item.size,
-                item.result.duration()));
+        item.copy.request.listener().finished(new TransferProgress(item.result.targetPath(), item.result.size(),
+                item.result.size(), item.result.duration()));
     }
 
     /**
      * For a file the batch stops at or after: a STOR still waiting for its data connection is released, and
-     * once it answered, what it wrote is removed (never a final name that held a file before unless this STOR
-     * wrote it).
+     * once it answered, what this attempt wrote is removed ({@link FileCopy#cleanupCommand}).
      */
     private void stop(Item item) {
-        if (item.storSent && !item.storDue && item.address != null) {
+        FileCopy copy = item.copy;
+        if (copy.storeSent() && !item.storDue && item.address != null) {
             FxpTransfer.releasePassiveListener(item.address);
             item.storDue = true;
         }
-        if (item.storSent && item.targetReply != null && !item.cleaned && item.stage.compareTo(Stage.RENAMED) < 0
-                && (item.touched || !item.writePath.equals(item.targetPath))) {
+        if (item.targetReply != null && !item.cleaned && item.stage.compareTo(Stage.RENAMED) < 0) {
             item.cleaned = true;
-            FtpCommand dele = FtpCommand.of("DELE", item.writePath);
-            target.add(dele, (reply, started) -> LOG.debug("Removed {}: {}", item.writePath, reply));
+            copy.cleanupCommand().ifPresent(dele ->
+                    target.add(dele, (reply, started) -> LOG.debug("Removed {}: {}", copy.writePath, reply)));
         }
     }
 
     private void fail(Item item, FtpTransferException e) {
         if (failed == null || item.index < failed.index) {
             if (failed != null) {
-                LOG.debug("Batch failure at {} follows an earlier file's: {}", failed.sourcePath, failure.getMessage());
+                LOG.debug("Batch failure at {} follows an earlier file's: {}", failed.copy.sourcePath, failure.getMessage());
             }
             failed = item;
             failure = e;
         } else {
-            LOG.debug("{} also failed while the batch stopped: {}", item.sourcePath, e.getMessage());
+            LOG.debug("{} also failed while the batch stopped: {}", item.copy.sourcePath, e.getMessage());
         }
         limit = Math.min(limit, item.index);
     }
 
     /**
      * A connection was lost or a reply did not come: the replies still awaited on both connections are
-     * unknown, so both are given up, and what the unfinished files wrote is removed over a new connection.
+     * unknown, so both are given up, and what the unfinished files wrote is removed over a new target connection
+     * (a STOR only queued had not touched a final name written directly, which is then left alone).
      */
     private void salvage(FtpTransferException e) {
         Item first = items.stream().filter(item -> item.stage != Stage.DONE && item.stage != Stage.WAITING)
@@ -445,16 +464,18 @@ final class PipelinedBatch {
         fail(first, e);
         giveUpConnections();
         for (Item item : items) {
-            if (item.storSent && item.stage.compareTo(Stage.RENAMED) < 0) {
+            if (item.stage.compareTo(Stage.RENAMED) >= 0) {
+                continue;
+            }
+            item.copy.cleanupCommand().ifPresent(dele -> {
                 try {
-                    ControlConnection connection = lease.target();
-                    FtpReply reply = connection.execute(FtpCommand.of("DELE", item.writePath));
-                    LOG.debug("Removed {}: {}", item.writePath, reply);
+                    FtpReply reply = lease.targetOnly().execute(dele);
+                    LOG.debug("Removed {}: {}", item.copy.writePath, reply);
                 } catch (FtpTransferException cleanup) {
-                    LOG.warn("Could not remove the partial target file {} on {}: {}", item.writePath, client.target,
+                    LOG.warn("Could not remove the partial target file {} on {}: {}", item.copy.writePath, client.target,
                             cleanup.getMessage());
                 }
-            }
+            });
         }
     }
 
@@ -466,24 +487,17 @@ final class PipelinedBatch {
         }
     }
 
-    /** One file of the batch and how far it got. */
+    /** One file of the batch and how far its commands got. */
     private final class Item {
 
         final int index;
-        final TransferRequest request;
-        final String sourcePath;
-        final String targetPath;
-        final String writePath;
+        final FileCopy copy;
         Stage stage = Stage.WAITING;
-        long size = -1;
         long started;
         boolean extended;
         PassiveAddress address;
-        boolean storSent;
         /** The STOR's reply can come: the RETR went out, or its data connection was released. */
         boolean storDue;
-        /** The STOR may have created or truncated its file. */
-        boolean touched;
         boolean sizeMatched;
         boolean cleaned;
         FtpReply sourceReply;
@@ -492,11 +506,7 @@ final class PipelinedBatch {
 
         Item(int index, TransferRequest request) {
             this.index = index;
-            this.request = request;
-            this.sourcePath = client.source.resolve(request.sourceName());
-            this.targetPath = client.target.resolve(request.targetName());
-            this.writePath = settings.tempPrefix() == null ? targetPath
-                    : Paths.join(Paths.parent(targetPath), settings.tempPrefix() + Paths.name(targetPath));
+            this.copy = new FileCopy(client, request, attempt);
         }
     }
 }

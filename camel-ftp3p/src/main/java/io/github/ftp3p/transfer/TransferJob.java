@@ -19,115 +19,126 @@ import io.github.ftp3p.protocol.RelayTransfer;
 import io.github.ftp3p.protocol.Side;
 import io.github.ftp3p.protocol.TargetExistsException;
 import io.github.ftp3p.protocol.TransferOutcome;
-import io.github.ftp3p.protocol.VerificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The steps of one transfer, in order; the source is only changed in the last one:
+ * One file copied on its own: the steps of a {@link FileCopy}, sent one after the other (pipelined where a reply
+ * is not needed before the next command), with what only a single transfer does around them:
  * <ol>
- * <li>SIZE on the source: a missing file fails here, before the target is touched.</li>
- * <li>fileExist: for Fail, Ignore and Move, SIZE on the target tells whether it exists.</li>
+ * <li>SIZE on the source; for fileExist Fail, Ignore, Move and Append, SIZE and MDTM of the final name decide what
+ * to do before the target is touched. Otherwise both go out with the first FXP command to each side.</li>
  * <li>autoCreate: MKD of each missing level of the target directory.</li>
- * <li>the FXP handshake ({@link FxpTransfer}) in each allowed orientation until one works, writing a
- * temporary name (or appending with APPE); a progress monitor polls the target meanwhile. With
- * fallback=relay, when every orientation is refused, the data through this host ({@link RelayTransfer}).</li>
+ * <li>the FXP handshake ({@link FxpTransfer}) in each allowed orientation until one works; a progress monitor
+ * polls the target meanwhile. With fallback=relay, when every orientation is refused, the data through this host
+ * ({@link RelayTransfer}).</li>
  * <li>verification: SIZE, or the strongest hash both servers offer.</li>
- * <li>RNFR/RNTO of the temporary file to the final name.</li>
- * <li>MFMT (or SITE UTIME) with the source's MDTM, when asked.</li>
- * <li>the source action: DELE, or RNFR/RNTO into a done directory.</li>
+ * <li>the rename to the final name, MFMT (or SITE UTIME) when asked, and the source action.</li>
  * </ol>
- * A failure after the target was written removes what this transfer wrote (the temporary file, or the
- * final file when written directly); an append cannot be undone and is left.
+ * A failure removes what this attempt wrote ({@link FileCopy#cleanupCommand}), unless a lost connection left a
+ * partial temporary file to resume from.
  */
 final class TransferJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransferJob.class);
-    private static final long UNKNOWN = -2;
 
     private final FxpClient client;
     private final FxpSettings settings;
     private final FxpClient.Lease lease;
     private final TransferRequest request;
     private final long started;
+    private final FileCopy copy;
     private final String sourcePath;
     private final String targetPath;
-    /** Where the bytes are written: a temporary name, or the final one. */
     private final String writePath;
-    private final boolean append;
-    /** The source's size in bytes; -1 when it has no SIZE; UNKNOWN until asked. */
-    private volatile long sourceSize = UNKNOWN;
+    /** The partial file is kept for a retry to resume from. */
+    private boolean keepPartial;
+    private boolean cleaned;
     private long resumedFrom;
     private String mode;
 
-    TransferJob(FxpClient client, FxpClient.Lease lease, TransferRequest request, long started) {
+    TransferJob(FxpClient client, FxpClient.Lease lease, TransferRequest request, String attempt, long started) {
         this.client = client;
         this.settings = client.settings;
         this.lease = lease;
         this.request = request;
         this.started = started;
-        this.sourcePath = client.source.resolve(request.sourceName());
-        this.targetPath = client.target.resolve(request.targetName());
-        this.append = settings.fileExist() == FileExist.APPEND;
-        this.writePath = settings.tempPrefix() == null || append ? targetPath
-                : Paths.join(Paths.parent(targetPath), settings.tempPrefix() + Paths.name(targetPath));
+        this.copy = new FileCopy(client, request, attempt);
+        this.sourcePath = copy.sourcePath;
+        this.targetPath = copy.targetPath;
+        this.writePath = copy.writePath;
     }
 
     TransferResult run() {
+        try {
+            return steps();
+        } catch (FtpTransferException e) {
+            if (!keepPartial) {
+                cleanup();
+            }
+            throw e;
+        }
+    }
+
+    private TransferResult steps() {
+        FileExist fileExist = settings.fileExist();
+        boolean decideFirst = fileExist == FileExist.FAIL || fileExist == FileExist.IGNORE || fileExist == FileExist.MOVE
+                || fileExist == FileExist.APPEND;
         // The source's SIZE goes out with the first FXP command to the source (saving a round trip), unless
         // something must be decided before the target is touched: whether to resume, or what fileExist does.
-        boolean sizeFirst = request.retry() || !settings.transfer().pipelining()
-                || settings.fileExist() != FileExist.OVERRIDE && settings.fileExist() != FileExist.TRY_RENAME;
-        if (sizeFirst) {
-            sourceSize = size(Side.SOURCE, sourcePath, true);
+        boolean pipelining = settings.transfer().pipelining();
+        if (request.retry() || !pipelining || decideFirst) {
+            copy.sourceSized(lease.source().execute(copy.sourceSizeCommand()));
         }
-        long sizeBefore = 0;
-        switch (settings.fileExist()) {
-            case FAIL, IGNORE, MOVE -> {
-                if (size(Side.TARGET, targetPath, false) >= 0) {
-                    if (settings.fileExist() == FileExist.FAIL) {
-                        throw new TargetExistsException(FtpCommand.of("SIZE", targetPath), targetPath);
-                    }
-                    if (settings.fileExist() == FileExist.IGNORE) {
-                        return result(-1, null, "none", SourceAction.KEEP, true);
-                    }
-                    moveExisting();
+        // What the final name holds before the STOR: only that file may be deleted to make room for the copy.
+        boolean probe = fileExist != FileExist.TRY_RENAME && (decideFirst || copy.needsRename());
+        if (probe && (decideFirst || !pipelining)) {
+            List<FtpReply> replies = executeAll(lease.target(), copy.probeCommands());
+            copy.probed(replies.get(0), replies.get(1));
+        }
+        if (copy.existedBefore()) {
+            switch (fileExist) {
+                case FAIL -> throw new TargetExistsException(copy.probeCommands().get(0), targetPath);
+                case IGNORE -> {
+                    return new TransferResult(sourcePath, targetPath, -1, null, null, null, elapsed(), "none",
+                            SourceAction.KEEP, true, 0, "none");
                 }
+                case MOVE -> moveExisting();
+                default -> { }
             }
-            case APPEND -> sizeBefore = Math.max(0, size(Side.TARGET, targetPath, false));
-            default -> { }
         }
         if (settings.autoCreate()) {
             client.ensureTargetDirectory(lease.target(), Paths.parent(targetPath));
         }
-        if (sizeFirst) {
-            request.listener().started(sourcePath, targetPath, sourceSize);
+        if (copy.sourceSizeKnown()) {
+            request.listener().started(sourcePath, targetPath, copy.sourceSize());
         }
-        TransferOutcome outcome = transferData();
+        TransferOutcome outcome = transferData(probe && !decideFirst && pipelining);
 
-        String verifiedBy = verify(sizeBefore);
-        if (!writePath.equals(targetPath)) {
-            rename(lease.target(), Side.TARGET, writePath, targetPath, settings.fileExist() == FileExist.OVERRIDE);
+        String verifiedBy = verify();
+        if (copy.needsRename()) {
+            rename();
         }
         if (settings.preserveLastModified()) {
             preserveLastModified();
         }
-        long size = sourceSize < 0 ? -1 : sizeBefore + sourceSize;
-        switch (request.sourceAction()) {
-            case DELETE -> lease.source().expectPositive(FtpCommand.of("DELE", sourcePath));
-            case MOVE -> rename(lease.source(), Side.SOURCE, sourcePath, client.source.resolve(request.sourceMoveTo()), false);
-            default -> { }
+        List<FtpCommand> action = copy.sourceActionCommands(request.sourceAction() == SourceAction.MOVE
+                ? client.source.resolve(request.sourceMoveTo()) : null);
+        if (!action.isEmpty()) {
+            copy.sourceActed(action, executeAll(lease.source(), action));
         }
-        return new TransferResult(sourcePath, targetPath, size, outcome.passiveSide(), outcome.sourceReply(),
-                outcome.targetReply(), elapsed(), verifiedBy, request.sourceAction(), false, resumedFrom, mode);
+        return copy.result(outcome.passiveSide(), outcome.sourceReply(), outcome.targetReply(), elapsed(), verifiedBy,
+                resumedFrom, mode);
     }
 
     /**
      * The FXP handshake in each allowed orientation until one works; then, with fallback=relay, the data
      * through this host.
+     *
+     * @param probeTarget send the final name's SIZE and MDTM with the first command to the target
      */
-    private TransferOutcome transferData() {
-        FtpCommand stor = FtpCommand.of(append ? "APPE" : "STOR", writePath);
+    private TransferOutcome transferData(boolean probeTarget) {
+        FtpCommand stor = copy.storeCommand();
         DataProtection protection = DataProtection.plan(settings, client, this::features);
         List<Side> orientations = protection.cpsvSide() != null ? List.of(protection.cpsvSide())
                 : settings.passiveSide().orientations();
@@ -141,12 +152,15 @@ final class TransferJob {
             if (protection.cpsvSide() != null) {
                 transfer.withClientPassive();
             }
-            if (sourceSize == UNKNOWN) {
-                FtpCommand size = FtpCommand.of("SIZE", sourcePath);
-                transfer.withSourcePrelude(size, reply -> {
-                    sourceSize = parseSize(Side.SOURCE, size, reply, true);
-                    request.listener().started(sourcePath, targetPath, sourceSize);
+            if (!copy.sourceSizeKnown()) {
+                transfer.withPrelude(Side.SOURCE, List.of(copy.sourceSizeCommand()), replies -> {
+                    copy.sourceSized(replies.get(0));
+                    request.listener().started(sourcePath, targetPath, copy.sourceSize());
                 });
+            }
+            if (probeTarget) {
+                probeTarget = false;
+                transfer.withPrelude(Side.TARGET, copy.probeCommands(), replies -> copy.probed(replies.get(0), replies.get(1)));
             }
             TransferOutcome outcome;
             try (ProgressMonitor ignored = monitor(transfer::abort)) {
@@ -162,7 +176,7 @@ final class TransferJob {
                 return relay(stor, outcome);
             }
             if (!outcome.orientationRefused() || last && orientations.size() == 1) {
-                throw outcome.failure();
+                throw copy.explain(outcome.failure());
             }
             attempts.add(passive.label() + " passive: " + outcome.failure().getMessage());
             if (last) {
@@ -178,8 +192,8 @@ final class TransferJob {
 
     /** Streams the data through this host, continuing from what the target already holds under the temporary name. */
     private TransferOutcome relay(FtpCommand stor, TransferOutcome fxpFailure) {
-        if (sourceSize == UNKNOWN) {
-            sourceSize = size(Side.SOURCE, sourcePath, true);
+        if (!copy.sourceSizeKnown()) {
+            copy.sourceSized(lease.source().execute(copy.sourceSizeCommand()));
         }
         client.warnOnce("relay", "FXP between {} and {} failed in every orientation ({}); relaying the data through this "
                 + "host instead (fallback=relay)", client.source.identity(), client.target.identity(),
@@ -206,11 +220,12 @@ final class TransferJob {
     }
 
     private ProgressMonitor monitor(java.util.function.Consumer<FtpTransferException> onStall) {
-        return new ProgressMonitor(client.scheduler, client.targetPool, writePath, () -> Math.max(-1, sourceSize),
+        return new ProgressMonitor(client.scheduler, client.targetPool, writePath, () -> Math.max(-1, copy.sourceSize()),
                 settings.progressInterval(), settings.stallTimeout(), request.listener(), onStall);
     }
 
     private TransferOutcome succeeded(TransferOutcome outcome, long restartAt, String how) {
+        copy.storeEnded(true);
         lease.targetTouched = true;
         resumedFrom = restartAt;
         mode = how;
@@ -222,15 +237,17 @@ final class TransferJob {
      * the relay that follows) can resume from it, else remove it.
      */
     private void handleFailure(TransferOutcome outcome, boolean relayNext) {
+        copy.storeEnded(outcome.targetTouched());
         if (!outcome.targetTouched()) {
             return;
         }
         lease.targetTouched = true;
         if (resumable() && (relayNext || outcome.failure().connectionLost())) {
             lease.resumable = true;
+            keepPartial = !relayNext;
             LOG.info("Keeping the partial {} to resume from after: {}", writePath, outcome.failure().getMessage());
         } else {
-            removeWritten();
+            cleanup();
         }
     }
 
@@ -243,19 +260,21 @@ final class TransferJob {
 
     /** Resuming needs a temporary name (the final name never holds a partial file) and REST STREAM on both. */
     private boolean resumable() {
-        return settings.resume() && !writePath.equals(targetPath)
+        return settings.resume() && copy.needsRename()
                 && features(Side.SOURCE).restStream() && features(Side.TARGET).restStream();
     }
 
     /**
-     * Where to restart: the size of a temporary file a broken earlier attempt left, when it is shorter than the
-     * source. This assumes the source did not change in between; verify=checksum proves it.
+     * Where to restart: the size of a temporary file a broken earlier attempt of this exchange left (the name is
+     * unique to it), when it is shorter than the source. This assumes the source did not change in between;
+     * verify=checksum proves it.
      */
     private long resumeOffset() {
+        long sourceSize = copy.sourceSize();
         if (sourceSize <= 0 || !resumable()) {
             return 0;
         }
-        long partial = size(Side.TARGET, writePath, false);
+        long partial = lease.target().execute(FtpCommand.of("SIZE", writePath)).sizeValue();
         if (partial <= 0 || partial >= sourceSize) {
             return 0;
         }
@@ -263,50 +282,31 @@ final class TransferJob {
         return partial;
     }
 
-    /** Returns how the copy was proven; throws, after removing what was written, when it does not match. */
-    private String verify(long sizeBefore) {
+    /** Returns how the copy was proven; throws when it does not match. */
+    private String verify() {
         boolean mustVerify = request.sourceAction() != SourceAction.KEEP;
         if (settings.verification() == Verification.NONE && !mustVerify) {
             return "none";
         }
-        if (settings.verification() == Verification.CHECKSUM && !append) {
+        if (settings.verification() == Verification.CHECKSUM && !copy.append) {
             Optional<HashAlgorithm> common = commonHash();
             if (common.isPresent()) {
                 String sourceHash = hash(Side.SOURCE, sourcePath, common.get());
                 String targetHash = hash(Side.TARGET, writePath, common.get());
                 if (!sourceHash.equals(targetHash)) {
-                    fail(common.get().hashName() + " of the source is " + sourceHash + ", of the target " + targetHash,
-                            FtpCommand.of("HASH", writePath));
+                    throw copy.mismatch(common.get().hashName() + " of the source is " + sourceHash + ", of the target "
+                            + targetHash, FtpCommand.of("HASH", writePath));
                 }
                 return common.get().hashName();
             }
             client.warnOnce("no-common-hash", "The {} and {} servers offer no common hash command (HASH, XSHA256, XSHA1, "
                     + "XMD5, MD5); verifying copies by size instead", client.source.identity(), client.target.identity());
         }
-        long targetSize = size(Side.TARGET, writePath, false);
-        if (sourceSize < 0 || targetSize < 0) {
-            Side without = sourceSize < 0 ? Side.SOURCE : Side.TARGET;
-            if (mustVerify) {
-                removeWritten();
-                throw new VerificationException(FtpCommand.of("SIZE", without == Side.SOURCE ? sourcePath : writePath),
-                        "Cannot verify the copy of " + sourcePath + ": the " + without.label()
-                                + " server does not answer SIZE; the source was kept");
-            }
-            client.warnOnce("no-size-" + without, "The {} server does not answer SIZE: copies are not verified", without.label());
-            return "none";
+        if (copy.verified(lease.target().execute(copy.verifyCommand()), mustVerify)) {
+            return "size";
         }
-        if (targetSize != sizeBefore + sourceSize) {
-            fail("the source has " + sourceSize + " bytes, the target " + (targetSize - sizeBefore),
-                    FtpCommand.of("SIZE", writePath));
-        }
-        return "size";
-    }
-
-    private void fail(String mismatch, FtpCommand command) {
-        boolean removed = removeWritten();
-        throw new VerificationException(command, "The copy of " + sourcePath + " to " + targetPath + " does not match: "
-                + mismatch + (removed ? "; the target copy was removed" : "; the target copy could not be removed")
-                + ", and the source was kept");
+        client.warnOnce("no-size", "The source or target server does not answer SIZE: copies are not verified");
+        return "none";
     }
 
     private Optional<HashAlgorithm> commonHash() {
@@ -314,7 +314,7 @@ final class TransferJob {
     }
 
     ServerFeatures features(Side side) {
-        return client.features.computeIfAbsent(side, s -> ServerFeatures.of(lease.side(s).execute(FtpCommand.of("FEAT"))));
+        return client.features(side, lease.side(side));
     }
 
     private String hash(Side side, String path, HashAlgorithm algorithm) {
@@ -331,83 +331,70 @@ final class TransferJob {
                 asked, answer, "no " + algorithm.hashName() + " hash in the reply '" + answer.text() + "'"));
     }
 
-    /**
-     * The size in bytes, or -1 when the file is not there or the server has no SIZE (RFC 3659 section 4).
-     * On the source, with {@code required}, only a server without SIZE gives -1: a missing file fails.
-     */
-    private long size(Side side, String path, boolean required) {
-        FtpCommand command = FtpCommand.of("SIZE", path);
-        return parseSize(side, command, lease.side(side).execute(command), required);
-    }
-
-    private static long parseSize(Side side, FtpCommand command, FtpReply reply, boolean required) {
-        if (reply.code() == 213 || !required || reply.code() == 500 || reply.code() == 502) {
-            return reply.sizeValue();
-        }
-        throw new FtpReplyException(side, command, reply);
-    }
-
+    /** fileExist=Move: the existing target file is renamed to moveExisting before the copy is written. */
     private void moveExisting() {
-        if (request.moveExisting() == null) {
-            throw new IllegalArgumentException("fileExist=Move needs moveExisting: where to rename the existing target file");
-        }
         String to = client.target.resolve(request.moveExisting());
         if (settings.autoCreate()) {
             client.ensureTargetDirectory(lease.target(), Paths.parent(to));
         }
-        rename(lease.target(), Side.TARGET, targetPath, to, true);
-    }
-
-    /**
-     * RNFR/RNTO (RFC 959 section 4.1.3). Some servers refuse to rename onto an existing file (Apache FtpServer:
-     * 553); with {@code replace} the existing file is then deleted and the rename tried once more.
-     */
-    private void rename(ControlConnection connection, Side side, String from, String to, boolean replace) {
-        FtpCommand rnfr = FtpCommand.of("RNFR", from);
+        FtpCommand rnfr = FtpCommand.of("RNFR", targetPath);
         FtpCommand rnto = FtpCommand.of("RNTO", to);
-        // Once the target refused, the client deletes first (as PipelinedBatch does) instead of trying again.
-        boolean deleteFirst = replace && side == Side.TARGET && client.renameNeedsDelete();
-        if (deleteFirst) {
-            connection.execute(FtpCommand.of("DELE", to));
+        List<FtpReply> replies = rename(rnfr, rnto);
+        if (replies.get(0).code() != 350) {
+            throw new FtpReplyException(Side.TARGET, rnfr, replies.get(0));
         }
-        FtpReply reply = renameOnce(connection, rnfr, rnto, settings.transfer().pipelining());
-        if (reply.isPositive()) {
-            return;
+        if (!replies.get(1).isPositive()) {
+            throw new FtpReplyException(Side.TARGET, rnto, replies.get(1));
         }
-        if (replace && !deleteFirst && reply.code() >= 500) {
-            LOG.debug("The {} server refused to rename onto {} ({}); deleting it first", side.label(), to, reply);
-            connection.execute(FtpCommand.of("DELE", to));
-            reply = renameOnce(connection, rnfr, rnto, settings.transfer().pipelining());
-            if (reply.isPositive()) {
-                client.renameRefusedOntoExisting();
-                return;
-            }
-        }
-        if (side == Side.TARGET && from.equals(writePath)) {
-            removeWritten();
-        }
-        throw new FtpReplyException(side, rnto, reply);
+        copy.finalMovedAway();
     }
 
     /**
-     * RNFR and RNTO in one write (a round trip saved): RNFR must answer 350 (RFC 959 section 4.2), else RNTO
-     * only gets 503 and the RNFR failure is the one reported. Returns RNTO's reply.
+     * The rename to the final name, and what a refusal leads to ({@link FileCopy#checked}): looking at the final
+     * name, then at most one DELE of the old file and a second rename, or a failure naming the race.
      */
-    private static FtpReply renameOnce(ControlConnection connection, FtpCommand rnfr, FtpCommand rnto, boolean pipelined) {
-        if (!pipelined) {
-            FtpReply from = connection.execute(rnfr);
-            if (from.code() != 350) {
-                throw new FtpReplyException(connection.side(), rnfr, from);
+    private void rename() {
+        List<FtpCommand> commands = copy.renameCommands();
+        List<FtpReply> replies = rename(commands.get(0), commands.get(1));
+        FileCopy.Next next = copy.renamed(replies.get(0), replies.get(1));
+        while (next != FileCopy.Next.DONE) {
+            if (next == FileCopy.Next.CHECK) {
+                List<FtpReply> check = executeAll(lease.target(), copy.checkCommands());
+                next = copy.checked(check.get(0), check.get(1));
+            } else {
+                FtpReply deleted = lease.target().execute(copy.replaceCommand());
+                LOG.debug("Deleted the old {} to rename onto it: {}", targetPath, deleted);
+                replies = rename(commands.get(0), commands.get(1));
+                next = copy.renamed(replies.get(0), replies.get(1));
             }
-            return connection.execute(rnto);
         }
-        connection.sendAll(List.of(rnfr, rnto));
-        FtpReply from = connection.readReply(rnfr, connection.replyTimeout());
-        FtpReply to = connection.readReply(rnto, connection.replyTimeout());
-        if (from.code() != 350) {
-            throw new FtpReplyException(connection.side(), rnfr, from);
+    }
+
+    /**
+     * RNFR and RNTO (RFC 959 section 4.1.3), in one write when pipelining (a round trip saved): RNFR must answer
+     * 350 (section 4.2), else RNTO only gets 503. Without pipelining, RNTO is not sent after a refused RNFR (its
+     * reply is then RNFR's).
+     */
+    private List<FtpReply> rename(FtpCommand rnfr, FtpCommand rnto) {
+        ControlConnection connection = lease.target();
+        if (!settings.transfer().pipelining()) {
+            FtpReply from = connection.execute(rnfr);
+            return List.of(from, from.code() == 350 ? connection.execute(rnto) : from);
         }
-        return to;
+        return executeAll(connection, List.of(rnfr, rnto));
+    }
+
+    /** Sends {@code commands}, in one write when pipelining, and reads their replies in order. */
+    private List<FtpReply> executeAll(ControlConnection connection, List<FtpCommand> commands) {
+        if (!settings.transfer().pipelining()) {
+            return commands.stream().map(connection::execute).toList();
+        }
+        connection.sendAll(commands);
+        List<FtpReply> replies = new ArrayList<>();
+        for (FtpCommand command : commands) {
+            replies.add(connection.readReply(command, connection.replyTimeout()));
+        }
+        return replies;
     }
 
     /** MDTM on the source, then MFMT (or SITE UTIME) on the target; one WARN per server lacking both. */
@@ -428,28 +415,24 @@ final class TransferJob {
     }
 
     /**
-     * Deletes what this transfer wrote on the target: the temporary file, or the final file written directly.
-     * Returns whether it is gone.
+     * Removes what this attempt wrote ({@link FileCopy#cleanupCommand}), over the target connection only: a dead
+     * source must not keep a partial target file in place.
      */
-    private boolean removeWritten() {
-        if (append) {
-            LOG.warn("The append to {} failed part-way; the appended part cannot be removed", targetPath);
-            return false;
+    private void cleanup() {
+        Optional<FtpCommand> dele = copy.cleanupCommand();
+        if (dele.isEmpty() || cleaned) {
+            return;
         }
+        cleaned = true;
         try {
-            FtpReply reply = lease.target().execute(FtpCommand.of("DELE", writePath));
+            FtpReply reply = lease.targetOnly().execute(dele.get());
             LOG.debug("Removed {}: {}", writePath, reply);
-            return reply.isPositive() || reply.code() == 550;
+            if (!FileCopy.removed(reply)) {
+                LOG.warn("Could not remove the partial target file {} on {}: {}", writePath, client.target, reply);
+            }
         } catch (FtpTransferException e) {
             LOG.warn("Could not remove the partial target file {} on {}: {}", writePath, client.target, e.getMessage());
-            return false;
         }
-    }
-
-    private TransferResult result(long size, TransferOutcome outcome, String verifiedBy, SourceAction action, boolean skipped) {
-        return new TransferResult(sourcePath, targetPath, size, outcome == null ? null : outcome.passiveSide(),
-                outcome == null ? null : outcome.sourceReply(), outcome == null ? null : outcome.targetReply(), elapsed(),
-                verifiedBy, action, skipped, 0, "none");
     }
 
     private Duration elapsed() {

@@ -17,9 +17,11 @@ import io.github.ftp3p.protocol.TransferListener;
  * @param listener     told about the transfer's progress
  * @param retry        an earlier attempt at this transfer may have broken off: look for its partial temporary
  *                     file to resume from (a Camel redelivery; the client's own retry)
+ * @param attempt      what makes this transfer's temporary names unique ({@link TemporaryName}); the same for every
+ *                     retry of one transfer so that a retry finds its partial file; null for a new random one
  */
 public record TransferRequest(String sourceName, String targetName, SourceAction sourceAction, String sourceMoveTo,
-        String moveExisting, TransferListener listener, boolean retry) {
+        String moveExisting, TransferListener listener, boolean retry, String attempt) {
 
     public TransferRequest {
         Paths.requireContained("source file name", sourceName);
@@ -32,26 +34,33 @@ public record TransferRequest(String sourceName, String targetName, SourceAction
         if (moveExisting != null) {
             Paths.requireContained("moveExisting", moveExisting);
         }
+        if (attempt != null && !attempt.matches("[0-9a-zA-Z]{1,32}")) {
+            throw new IllegalArgumentException("attempt must be 1 to 32 letters or digits, not '" + attempt + "'");
+        }
     }
 
     /** A copy that keeps the source, with no listener. */
     public static TransferRequest copy(String sourceName, String targetName) {
-        return new TransferRequest(sourceName, targetName, SourceAction.KEEP, null, null, TransferListener.NONE, false);
+        return new TransferRequest(sourceName, targetName, SourceAction.KEEP, null, null, TransferListener.NONE, false, null);
     }
 
     public TransferRequest withSourceAction(SourceAction action, String moveTo) {
-        return new TransferRequest(sourceName, targetName, action, moveTo, moveExisting, listener, retry);
+        return new TransferRequest(sourceName, targetName, action, moveTo, moveExisting, listener, retry, attempt);
     }
 
     public TransferRequest withMoveExisting(String path) {
-        return new TransferRequest(sourceName, targetName, sourceAction, sourceMoveTo, path, listener, retry);
+        return new TransferRequest(sourceName, targetName, sourceAction, sourceMoveTo, path, listener, retry, attempt);
     }
 
     public TransferRequest withListener(TransferListener newListener) {
-        return new TransferRequest(sourceName, targetName, sourceAction, sourceMoveTo, moveExisting, newListener, retry);
+        return new TransferRequest(sourceName, targetName, sourceAction, sourceMoveTo, moveExisting, newListener, retry, attempt);
     }
 
     public TransferRequest asRetry(boolean isRetry) {
-        return new TransferRequest(sourceName, targetName, sourceAction, sourceMoveTo, moveExisting, listener, isRetry);
+        return new TransferRequest(sourceName, targetName, sourceAction, sourceMoveTo, moveExisting, listener, isRetry, attempt);
+    }
+
+    public TransferRequest withAttempt(String id) {
+        return new TransferRequest(sourceName, targetName, sourceAction, sourceMoveTo, moveExisting, listener, retry, id);
     }
 }

@@ -31,9 +31,9 @@ class DataSafetyTest {
 
         assertThat(result.getException()).isNull();
         assertThat(Files.mismatch(original, servers.targetFile("atomic.bin"))).isEqualTo(-1L);
-        assertThat(servers.targetFile(".ftp3p.atomic.bin")).doesNotExist();
-        assertThat(servers.target().commands()).containsSubsequence("STOR inbox/.ftp3p.atomic.bin",
-                "SIZE inbox/.ftp3p.atomic.bin", "RNFR inbox/.ftp3p.atomic.bin", "RNTO inbox/atomic.bin");
+        assertThat(servers.targetFile(FtpServerPair.temp("atomic.bin"))).doesNotExist();
+        assertThat(servers.target().commands()).containsSubsequence("STOR inbox/" + FtpServerPair.temp("atomic.bin"),
+                "SIZE inbox/" + FtpServerPair.temp("atomic.bin"), "RNFR inbox/" + FtpServerPair.temp("atomic.bin"), "RNTO inbox/atomic.bin");
         assertThat(result.getMessage().getHeader(Ftp3pConstants.VERIFIED_BY)).isEqualTo("size");
     }
 
@@ -57,7 +57,7 @@ class DataSafetyTest {
         // Apache FtpServer offers MD5 (and MMD5) in FEAT, no SHA.
         assertThat(result.getMessage().getHeader(Ftp3pConstants.VERIFIED_BY)).isEqualTo("MD5");
         assertThat(servers.source().commands()).contains("MD5 outbox/hashed.bin");
-        assertThat(servers.target().commands()).contains("MD5 inbox/.ftp3p.hashed.bin");
+        assertThat(servers.target().commands()).contains("MD5 inbox/" + FtpServerPair.temp("hashed.bin"));
         assertThat(Files.mismatch(original, servers.targetFile("hashed.bin"))).isEqualTo(-1L);
     }
 
@@ -69,7 +69,7 @@ class DataSafetyTest {
 
         assertThat(result.getException()).isNull();
         assertThat(result.getMessage().getHeader(Ftp3pConstants.VERIFIED_BY)).isEqualTo("none");
-        assertThat(servers.target().commands()).noneMatch(c -> c.startsWith("SIZE"));
+        assertThat(servers.target().commands()).doesNotContain("SIZE inbox/" + FtpServerPair.temp("trust.bin"));
     }
 
     @Test
@@ -83,26 +83,22 @@ class DataSafetyTest {
         assertThat(Files.mismatch(original, servers.targetFile("report.csv"))).isEqualTo(-1L);
         // Apache FtpServer answers 553 to RNTO onto an existing file: ftp3p deletes it, then renames.
         assertThat(servers.target().commands()).containsSubsequence("RNTO inbox/report.csv", "DELE inbox/report.csv",
-                "RNFR inbox/.ftp3p.report.csv", "RNTO inbox/report.csv");
+                "RNFR inbox/" + FtpServerPair.temp("report.csv"), "RNTO inbox/report.csv");
     }
 
     @Test
-    void onceTheTargetRefusedToRenameOntoAFileTheNextOverrideDeletesItFirst() throws Exception {
-        Path second = servers.givenSourceFile("second.csv", 300);
-        servers.givenSourceFile("first.csv", 300);
-        Files.writeString(servers.targetFile("first.csv"), "old content");
-        Files.writeString(servers.targetFile("second.csv"), "old content");
-        String uri = servers.uri("copy", "");
+    void overrideDeletesTheOldTargetOnlyOnceItIsSeenUnchangedSinceBeforeTheStor() throws Exception {
+        Path original = servers.givenSourceFile("ledger.csv", 300);
+        Files.writeString(servers.targetFile("ledger.csv"), "old content");
 
-        servers.send(uri, "first.csv");
-        Exchange result = servers.send(uri, "second.csv");
+        Exchange result = servers.send(servers.uri("copy", ""), "ledger.csv");
 
         assertThat(result.getException()).isNull();
-        assertThat(Files.mismatch(second, servers.targetFile("second.csv"))).isEqualTo(-1L);
-        // No rename doomed to 553 any more: DELE, then the one rename.
-        assertThat(servers.target().commands()).containsSubsequence("DELE inbox/second.csv",
-                "RNFR inbox/.ftp3p.second.csv", "RNTO inbox/second.csv");
-        assertThat(servers.target().commands()).containsOnlyOnce("RNTO inbox/second.csv");
+        assertThat(Files.mismatch(original, servers.targetFile("ledger.csv"))).isEqualTo(-1L);
+        String temp = "inbox/" + FtpServerPair.temp("ledger.csv");
+        assertThat(servers.target().commands()).containsSubsequence("SIZE inbox/ledger.csv", "MDTM inbox/ledger.csv",
+                "STOR " + temp, "RNTO inbox/ledger.csv", "SIZE inbox/ledger.csv", "MDTM inbox/ledger.csv",
+                "DELE inbox/ledger.csv", "RNFR " + temp, "RNTO inbox/ledger.csv");
     }
 
     @Test
@@ -175,7 +171,7 @@ class DataSafetyTest {
         assertThat(failure.getCommand().verb()).isEqualTo("RNTO");
         assertThat(failure.getCode()).isEqualTo(553);
         assertThat(servers.targetFile("busy.txt")).hasContent("keep me");
-        assertThat(servers.targetFile(".ftp3p.busy.txt")).doesNotExist();
+        assertThat(servers.targetFile(FtpServerPair.temp("busy.txt"))).doesNotExist();
     }
 
     @Test

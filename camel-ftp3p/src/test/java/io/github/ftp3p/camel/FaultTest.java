@@ -123,7 +123,7 @@ class FaultTest {
             assertThat(servers.source().commands()).contains("REST " + resumedFrom);
             assertThat(Files.readAllBytes(servers.targetFile("big.bin"))).isEqualTo(original);
             assertThat(servers.sourceFile("big.bin")).doesNotExist();
-            assertThat(servers.targetFile(".ftp3p.big.bin")).doesNotExist();
+            assertThat(servers.targetFile(FtpServerPair.temp("big.bin"))).doesNotExist();
         }
     }
 
@@ -211,7 +211,7 @@ class FaultTest {
     }
 
     private void awaitTargetGrowing(String name) {
-        Path temp = servers.targetFile(".ftp3p." + name);
+        Path temp = servers.targetFile(FtpServerPair.temp(name));
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(temp) && Files.size(temp) > 0);
     }
 

@@ -26,8 +26,8 @@ class Ftp3pMoveTest {
         assertThat(Files.readAllBytes(servers.targetFile("m.bin"))).isEqualTo(content);
         assertThat(servers.source().commands()).containsSubsequence("SIZE outbox/m.bin", "RETR outbox/m.bin",
                 "DELE outbox/m.bin");
-        assertThat(servers.target().commands()).containsSubsequence("STOR inbox/.ftp3p.m.bin", "SIZE inbox/.ftp3p.m.bin",
-                "RNFR inbox/.ftp3p.m.bin", "RNTO inbox/m.bin");
+        assertThat(servers.target().commands()).containsSubsequence("STOR inbox/" + FtpServerPair.temp("m.bin"), "SIZE inbox/" + FtpServerPair.temp("m.bin"),
+                "RNFR inbox/" + FtpServerPair.temp("m.bin"), "RNTO inbox/m.bin");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -79,9 +80,30 @@ public final class FtpServerPair implements BeforeEachCallback, AfterEachCallbac
                 + (options.isEmpty() ? "" : "&" + options);
     }
 
+    /**
+     * The attempt part of the temporary names of exchanges sent by {@link #send}, so that a test can name them; an
+     * exchange sent otherwise gets a random one, as in production.
+     */
+    public static final String ATTEMPT = "7e57";
+
+    /** The temporary name ftp3p writes {@code name} under in an exchange sent by {@link #send}. */
+    public static String temp(String name) {
+        return ".ftp3p." + name + "." + ATTEMPT;
+    }
+
     /** Sends one exchange naming {@code fileName} to the endpoint; the returned exchange holds any exception. */
     public Exchange send(String uri, String fileName) {
-        return template.request(uri, e -> e.getMessage().setHeader(Exchange.FILE_NAME, fileName));
+        return template.request(uri, e -> {
+            e.getMessage().setHeader(Exchange.FILE_NAME, fileName);
+            e.setProperty(Ftp3pConstants.ATTEMPT, ATTEMPT);
+        });
+    }
+
+    /** The names in {@code dir} that are ftp3p temporary files (with the default prefix), of any attempt. */
+    public static List<String> temporaryFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".ftp3p.")).toList();
+        }
     }
 
     public Path sourceFile(String name) {

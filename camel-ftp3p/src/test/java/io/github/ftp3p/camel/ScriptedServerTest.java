@@ -58,8 +58,8 @@ class ScriptedServerTest {
 
         assertThat(result.getException()).isNull();
         assertThat(scripted.store().get("inbox/late.bin")).isEqualTo(Files.readAllBytes(original));
-        assertThat(scripted.commands()).containsSubsequence("PASV", "STOR inbox/.ftp3p.late.bin",
-                "SIZE inbox/.ftp3p.late.bin", "RNFR inbox/.ftp3p.late.bin", "RNTO inbox/late.bin");
+        assertThat(scripted.commands()).containsSubsequence("PASV", "STOR inbox/" + FtpServerPair.temp("late.bin"),
+                "SIZE inbox/" + FtpServerPair.temp("late.bin"), "RNFR inbox/" + FtpServerPair.temp("late.bin"), "RNTO inbox/late.bin");
     }
 
     @Test
@@ -72,7 +72,7 @@ class ScriptedServerTest {
         assertThat(result.getException()).isNull();
         assertThat(result.getMessage().getHeader(Ftp3pConstants.PASSIVE_SIDE)).isEqualTo("source");
         assertThat(scripted.store().get("inbox/turn.bin")).isEqualTo(Files.readAllBytes(original));
-        assertThat(scripted.commands()).containsSubsequence("PASV", "STOR inbox/.ftp3p.turn.bin")
+        assertThat(scripted.commands()).containsSubsequence("PASV", "STOR inbox/" + FtpServerPair.temp("turn.bin"))
                 .anyMatch(c -> c.startsWith("PORT 127,0,0,1,"));
         assertThat(servers.source().commands()).contains("PASV");
     }
@@ -102,8 +102,8 @@ class ScriptedServerTest {
         assertThat(failure.getSide()).isEqualTo(Side.SOURCE);
         assertThat(failure.getCode()).isEqualTo(550);
         assertThat(servers.targetFile("locked.bin")).doesNotExist();
-        assertThat(servers.target().commands()).containsSubsequence("STOR inbox/.ftp3p.locked.bin",
-                "DELE inbox/.ftp3p.locked.bin");
+        assertThat(servers.target().commands()).containsSubsequence("STOR inbox/" + FtpServerPair.temp("locked.bin"),
+                "DELE inbox/" + FtpServerPair.temp("locked.bin"));
         assertThat(servers.target().home().resolve("inbox")).isEmptyDirectory();
         assertThat(scripted.store()).containsKey("outbox/locked.bin");
         assertThat(scripted.commands()).noneMatch(c -> c.startsWith("DELE"));

@@ -131,8 +131,8 @@ class FtpsTest {
 
             assertThat(result.getException()).isNull();
             assertThat(result.getMessage().getHeader(Ftp3pConstants.PASSIVE_SIDE)).isEqualTo("target");
-            assertThat(target.commands()).containsSubsequence("AUTH TLS", "PBSZ 0", "PROT P", "CPSV", "STOR .ftp3p.f.bin")
-                    .doesNotContain("PASV");
+            assertThat(target.commands()).containsSubsequence("AUTH TLS", "PBSZ 0", "PROT P", "CPSV")
+                    .anyMatch(c -> c.startsWith("STOR .ftp3p.f.bin.")).doesNotContain("PASV");
             assertThat(source.commands()).containsSubsequence("AUTH TLS", "PROT P").noneMatch(c -> c.startsWith("SSCN"));
             assertThat(target.store().get("f.bin")).containsExactly(1, 2, 3, 4, 5);
         }

@@ -1,0 +1,131 @@
+package io.github.ftp3p.camel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+
+import io.github.ftp3p.protocol.ConcurrentTransferException;
+import io.github.ftp3p.protocol.FtpReplyException;
+import io.github.ftp3p.protocol.Side;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Two exchanges (two routes, or two nodes) moving the same file at once, between two Apache FtpServers, many
+ * times over. Before each attempt had its own temporary name and a refused RNTO could lead to a DELE of the final
+ * name, the loser deleted the winner's verified copy in 6 of 20 trials while the winner deleted the source.
+ */
+class ConcurrentMoversTest {
+
+    private static final int TRIALS = 12;
+    private static final int SIZE = 400_000;
+
+    @RegisterExtension
+    final FtpServerPair servers = new FtpServerPair();
+
+    @ParameterizedTest(name = "{0} passive")
+    @ValueSource(strings = { "target", "source" })
+    void twoMoversOfOneFileLeaveItIntactAtTheTargetAndExactlyOneSucceeds(String passive) throws Exception {
+        String uri = servers.uri("move", "passiveSide=" + passive);
+        for (int trial = 0; trial < TRIALS; trial++) {
+            String name = "race-" + trial + ".bin";
+            byte[] original = Files.readAllBytes(servers.givenSourceFile(name, SIZE));
+
+            List<Exchange> results = race(uri, e -> e.getMessage().setHeader(Exchange.FILE_NAME, name));
+
+            List<Exchange> succeeded = results.stream().filter(e -> e.getException() == null).toList();
+            assertThat(succeeded).as("trial %d: exactly one mover succeeds", trial).hasSize(1);
+            assertThat(Files.readAllBytes(servers.targetFile(name))).as("trial %d", trial).isEqualTo(original);
+            assertThat(servers.sourceFile(name)).doesNotExist();
+            Exchange loser = results.stream().filter(e -> e.getException() != null).findFirst().orElseThrow();
+            assertLostTheRace(loser.getException());
+        }
+        assertThat(FtpServerPair.temporaryFiles(servers.targetFile("").getParent())).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} passive")
+    @ValueSource(strings = { "target", "source" })
+    void twoBatchesMovingTheSameFilesLoseNoneOfThem(String passive) throws Exception {
+        String uri = servers.uri("move", "passiveSide=" + passive);
+        for (int trial = 0; trial < TRIALS / 2; trial++) {
+            List<String> names = new ArrayList<>();
+            List<byte[]> originals = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String name = "batch-" + trial + "-" + i + ".bin";
+                originals.add(Files.readAllBytes(servers.givenSourceFile(name, SIZE / 8 + i)));
+                names.add(name);
+            }
+
+            List<Exchange> results = race(uri, e -> e.getMessage().setHeader(Ftp3pConstants.FILE_NAMES, names));
+
+            for (int i = 0; i < names.size(); i++) {
+                Path source = servers.sourceFile(names.get(i));
+                Path target = servers.targetFile(names.get(i));
+                // Never lost: the file is whole where it ended up, and it is removed from the source only once whole
+                // at the target.
+                if (Files.exists(source)) {
+                    assertThat(Files.readAllBytes(source)).as(names.get(i)).isEqualTo(originals.get(i));
+                } else {
+                    assertThat(Files.readAllBytes(target)).as(names.get(i)).isEqualTo(originals.get(i));
+                }
+                if (Files.exists(target)) {
+                    assertThat(Files.readAllBytes(target)).as(names.get(i)).isEqualTo(originals.get(i));
+                }
+            }
+            for (Exchange result : results) {
+                if (result.getException() != null) {
+                    assertLostTheRace(result.getException());
+                }
+            }
+        }
+        assertThat(FtpServerPair.temporaryFiles(servers.targetFile("").getParent())).isEmpty();
+    }
+
+    /**
+     * The loser says what happened: another transfer created or replaced the final name, or took the source while
+     * it was being read or before it could be deleted; or the source was already gone at the first look (SIZE).
+     */
+    private static void assertLostTheRace(Exception failure) {
+        assertThat(failure).isInstanceOf(Ftp3pOperationFailedException.class);
+        Throwable cause = failure.getCause();
+        if (cause instanceof ConcurrentTransferException) {
+            assertThat(cause.getMessage()).containsAnyOf("another transfer", "by another transfer");
+            return;
+        }
+        assertThat(cause).as(failure.getMessage()).isInstanceOf(FtpReplyException.class);
+        FtpReplyException refused = (FtpReplyException) cause;
+        assertThat(refused.side()).as(failure.getMessage()).isEqualTo(Side.SOURCE);
+        assertThat(refused.replyCode()).as(failure.getMessage()).isEqualTo(550);
+        assertThat(refused.command().verb()).as(failure.getMessage()).isEqualTo("SIZE");
+    }
+
+    /** Sends two exchanges to {@code uri} at the same moment, each with its own (random) attempt. */
+    private List<Exchange> race(String uri, org.apache.camel.Processor setUp) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(2);
+        List<CompletableFuture<Exchange>> running = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ProducerTemplate template = servers.camel().createProducerTemplate();
+            running.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return template.request(uri, setUp);
+            }));
+        }
+        List<Exchange> results = new ArrayList<>();
+        for (CompletableFuture<Exchange> exchange : running) {
+            results.add(exchange.get());
+        }
+        return results;
+    }
+}
