@@ -27,7 +27,7 @@ public final class CommandPipeline {
         void accept(FtpReply reply, boolean started);
     }
 
-    private record Entry(FtpCommand command, ReplyHandler handler, BooleanSupplier due) {
+    private record Entry(FtpCommand command, ReplyHandler handler, BooleanSupplier due, Runnable started) {
     }
 
     private final ControlConnection connection;
@@ -50,15 +50,16 @@ public final class CommandPipeline {
 
     /** Queues a command whose reply comes as soon as the server reaches it. */
     public void add(FtpCommand command, ReplyHandler handler) {
-        add(command, handler, () -> true);
+        unsent.add(new Entry(command, handler, () -> true, () -> { }));
     }
 
     /**
-     * Queues a command whose reply only comes once {@code due} says so: a passive side's transfer command
-     * answers only after the other server connected to it.
+     * Queues a transfer command whose reply only comes once {@code due} says so (a passive side's transfer command
+     * answers only after the other server connected to it); {@code started} runs when its 1yz arrives, so that a
+     * caller knows the server began the transfer even if the final reply is then lost with the connection.
      */
-    public void add(FtpCommand command, ReplyHandler handler, BooleanSupplier due) {
-        unsent.add(new Entry(command, handler, due));
+    public void add(FtpCommand command, ReplyHandler handler, BooleanSupplier due, Runnable started) {
+        unsent.add(new Entry(command, handler, due, started));
     }
 
     /**
@@ -104,6 +105,7 @@ public final class CommandPipeline {
                 reply = connection.readReply(entry.command(), connection.replyTimeout());
                 if (reply.isPreliminary() && isTransfer(entry)) {
                     started = true;
+                    entry.started().run();
                     reply = connection.readReply(entry.command(), transferTimeout);
                 }
             } catch (FtpTransferException e) {
@@ -118,6 +120,28 @@ public final class CommandPipeline {
             }
         }
         return count;
+    }
+
+    /**
+     * After the other connection was lost: reads the replies still due on this one, each within the reply timeout
+     * (a transfer's final reply too), so that the caller learns what ran (a STOR that began) before giving the
+     * connection up. Stops at the first reply that does not come; the connection is then broken.
+     */
+    public void drain() {
+        try {
+            while (!awaiting.isEmpty() && awaiting.peekFirst().due().getAsBoolean()) {
+                Entry entry = awaiting.removeFirst();
+                FtpReply reply = connection.readReply(entry.command(), connection.replyTimeout());
+                boolean started = reply.isPreliminary() && isTransfer(entry);
+                if (started) {
+                    entry.started().run();
+                    reply = connection.readReply(entry.command(), connection.replyTimeout());
+                }
+                entry.handler().accept(reply, started);
+            }
+        } catch (FtpTransferException e) {
+            awaiting.clear();
+        }
     }
 
     /** Whether commands are queued or sent and not yet answered. */

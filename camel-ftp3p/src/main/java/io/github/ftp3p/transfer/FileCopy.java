@@ -186,6 +186,11 @@ final class FileCopy {
         }
     }
 
+    /** The STOR's 1yz came: the target began writing (creating or truncating) the file. */
+    void storeStarted() {
+        touched = true;
+    }
+
     /**
      * How a STOR run by someone else ended ({@link FxpTransfer}, {@link RelayTransfer}): whether the target may hold
      * bytes it wrote.
@@ -297,8 +302,14 @@ final class FileCopy {
         return FtpCommand.of("DELE", targetPath);
     }
 
-    boolean isRenamed() {
-        return renamed || !needsRename() && touched;
+    /**
+     * The copy passed verification (or none was asked for): written directly, it is in place now; under a
+     * temporary name, it is ready to be renamed.
+     */
+    void copyAccepted() {
+        if (!needsRename()) {
+            renamed = true;
+        }
     }
 
     // --- 6. the source action
@@ -344,7 +355,7 @@ final class FileCopy {
      * renamed to its final name is not this attempt's to remove any more.
      */
     Optional<FtpCommand> cleanupCommand() {
-        if (isRenamed() || !storeSent || storeAnswered && !touched) {
+        if (renamed || !storeSent || storeAnswered && !touched) {
             return Optional.empty();
         }
         if (append) {

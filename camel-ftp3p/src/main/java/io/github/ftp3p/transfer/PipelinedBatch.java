@@ -262,7 +262,7 @@ final class PipelinedBatch {
             target.add(probe.get(1), (reply, started) -> copy.probed(size[0], reply));
         }
         FtpCommand stor = copy.storeCommand();
-        target.add(stor, (reply, started) -> stored(item, stor, reply, started), () -> item.storDue);
+        target.add(stor, (reply, started) -> stored(item, stor, reply, started), () -> item.storDue, copy::storeStarted);
         item.started = System.nanoTime();
         copy.request.listener().started(copy.sourcePath, copy.targetPath, copy.sourceSize());
     }
@@ -344,6 +344,7 @@ final class PipelinedBatch {
     private void checkVerified(Item item) {
         if (item.stage == Stage.SENT && item.sourceReply != null && item.sourceReply.isPositive()
                 && item.targetReply != null && item.targetReply.isPositive() && (item.sizeMatched || !verifySize)) {
+            item.copy.copyAccepted();
             item.stage = item.copy.needsRename() ? Stage.VERIFIED : Stage.RENAMED;
         }
     }
@@ -454,14 +455,21 @@ final class PipelinedBatch {
     }
 
     /**
-     * A connection was lost or a reply did not come: the replies still awaited on both connections are
-     * unknown, so both are given up, and what the unfinished files wrote is removed over a new target connection
-     * (a STOR only queued had not touched a final name written directly, which is then left alone).
+     * A connection was lost or a reply did not come: the replies still due on the other connection are read
+     * (each within the reply timeout), both connections are given up, and what the unfinished files wrote is
+     * removed over a new target connection. A STOR that never began (no 1yz seen) touched no final name written
+     * directly, which is then left alone.
      */
     private void salvage(FtpTransferException e) {
         Item first = items.stream().filter(item -> item.stage != Stage.DONE && item.stage != Stage.WAITING)
                 .findFirst().orElse(items.get(0));
         fail(first, e);
+        // What still answers tells which STORs began: only their files are this batch's to remove.
+        for (CommandPipeline pipeline : new CommandPipeline[] { source, target }) {
+            if (pipeline != null && pipeline.connection().isReusable()) {
+                pipeline.drain();
+            }
+        }
         giveUpConnections();
         for (Item item : items) {
             if (item.stage.compareTo(Stage.RENAMED) >= 0) {

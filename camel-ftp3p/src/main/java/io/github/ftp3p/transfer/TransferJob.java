@@ -116,6 +116,7 @@ final class TransferJob {
         TransferOutcome outcome = transferData(probe && !decideFirst && pipelining);
 
         String verifiedBy = verify();
+        copy.copyAccepted();
         if (copy.needsRename()) {
             rename();
         }

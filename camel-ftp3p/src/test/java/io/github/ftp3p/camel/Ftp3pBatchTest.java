@@ -315,4 +315,36 @@ class Ftp3pBatchTest {
         assertThat(result.getException()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(Ftp3pConstants.FILE_NAMES).hasMessageContaining("targetFileName");
     }
+
+    @Test
+    void aLostConnectionMidBatchWithoutTemporaryFilesRemovesOnlyTheFileItWasWriting() throws Exception {
+        servers.givenSourceFile("a.bin", 1000);
+        servers.source().throttle(1024 * 1024);
+        servers.givenSourceFile("big.bin", 4L * 1024 * 1024);
+        servers.givenSourceFile("c.bin", 1000);
+        servers.givenSourceFile("d.bin", 1000);
+        Files.writeString(servers.targetFile("c.bin"), "keep c");
+        Files.writeString(servers.targetFile("d.bin"), "keep d");
+        try (io.github.ftp3p.testing.FaultProxy proxy = io.github.ftp3p.testing.FaultProxy.to(servers.source().port())) {
+            String uri = servers.uri("move", "useTempFile=false&replyTimeout=2000&resume=false")
+                    .replace(":" + servers.source().port() + "/", ":" + proxy.port() + "/");
+
+            var running = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> sendBatch(uri, List.of("a.bin", "big.bin", "c.bin", "d.bin")));
+            Path big = servers.targetFile("big.bin");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> Files.exists(big) && Files.size(big) > 0);
+            proxy.cutAll();
+            Exchange result = running.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(result.getException()).isInstanceOf(Ftp3pOperationFailedException.class)
+                    .hasMessageContaining("big.bin");
+            // The STORs of c.bin and d.bin may have been queued behind big.bin's, never run: their files are not
+            // this batch's to remove. big.bin's partial file is.
+            assertThat(servers.targetFile("c.bin")).hasContent("keep c");
+            assertThat(servers.targetFile("d.bin")).hasContent("keep d");
+            assertThat(big).doesNotExist();
+            assertThat(servers.sourceFile("big.bin")).exists();
+        }
+    }
 }
