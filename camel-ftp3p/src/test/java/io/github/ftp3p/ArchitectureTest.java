@@ -1,6 +1,7 @@
 package io.github.ftp3p;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -20,11 +21,18 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** camel → transfer → pool → protocol: a layer may use those below it, never one above. */
     @Test
-    void theProtocolLayerDoesNotReachUpToTransfersOrPools() {
-        noClasses().that().resideInAPackage("io.github.ftp3p.protocol..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.github.ftp3p.pool..", "io.github.ftp3p.transfer..",
-                        "io.github.ftp3p.camel..")
+    void eachLayerUsesOnlyTheLayersBelowIt() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Camel adapter").definedBy("io.github.ftp3p.camel..")
+                .layer("Transfers").definedBy("io.github.ftp3p.transfer..")
+                .layer("Pools").definedBy("io.github.ftp3p.pool..")
+                .layer("Protocol").definedBy("io.github.ftp3p.protocol..")
+                .whereLayer("Camel adapter").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Transfers").mayOnlyBeAccessedByLayers("Camel adapter")
+                .whereLayer("Pools").mayOnlyBeAccessedByLayers("Camel adapter", "Transfers")
+                .whereLayer("Protocol").mayOnlyBeAccessedByLayers("Camel adapter", "Transfers", "Pools")
                 .check(classes);
     }
 }

@@ -8,7 +8,6 @@ import java.io.OutputStreamWriter;
 import java.time.Duration;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 import org.apache.commons.net.ftp.FTP;
@@ -51,13 +50,7 @@ final class CommandChannel extends FTP {
     }
 
     private SSLSocket handshake(SSLContext context, String host) throws IOException {
-        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(_socket_, host, _socket_.getPort(), true);
-        tls.setUseClientMode(true);
-        SSLParameters parameters = tls.getSSLParameters();
-        parameters.setEndpointIdentificationAlgorithm("HTTPS");
-        tls.setSSLParameters(parameters);
-        tls.startHandshake();
-        return tls;
+        return TlsClient.handshake(context, _socket_, host);
     }
 
     void sendLine(String line) throws IOException {

@@ -8,7 +8,6 @@ import java.net.Socket;
 import java.time.Duration;
 
 import javax.net.SocketFactory;
-import javax.net.ssl.SSLSocket;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,46 +78,61 @@ public final class RelayTransfer {
         }
     }
 
-    /** A passive data connection to {@code connection}'s server, with its transfer command started. */
+    /**
+     * A passive data connection to {@code connection}'s server, with its transfer command started. Whatever fails
+     * after the socket is made (the connect, REST, the command, the TLS handshake, its reply) closes the socket:
+     * the caller only owns it once it is returned.
+     */
     private Socket open(ControlConnection connection, FtpCommand command, long restartAt) throws IOException {
         boolean extended = options.extendedMode().useExtended(connection, connection);
         PassiveAddress address = FxpTransfer.openPassive(connection, extended, options);
         Socket data = sockets.createSocket();
         try {
+            connect(data, address, connection, command);
+            if (restartAt > 0) {
+                FxpTransfer.restart(connection, restartAt);
+            }
+            connection.send(command);
+            TlsSettings tls = connection.side() == Side.SOURCE ? sourceTls : targetTls;
+            // The server starts TLS on the data connection once it has the command (RFC 4217 section 9).
+            Socket stream = tls != null && tls.privateData() ? protect(data, tls, connection, command) : data;
+            FtpReply reply = connection.readReply(command, timeout);
+            if (!reply.isPreliminary()) {
+                throw new FtpReplyException(connection.side(), command, reply);
+            }
+            return stream;
+        } catch (RuntimeException e) {
+            // Closing the plain socket also ends a TLS session layered on it.
+            try {
+                data.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    private void connect(Socket data, PassiveAddress address, ControlConnection connection, FtpCommand command) {
+        try {
             data.connect(new InetSocketAddress(address.address(), address.port()), Math.toIntExact(timeout.toMillis()));
             data.setSoTimeout(Math.toIntExact(timeout.toMillis()));
         } catch (IOException e) {
-            data.close();
             throw new FtpConnectionException(connection.side(), command, "cannot open the data connection to " + address, e);
         }
-        if (restartAt > 0) {
-            FxpTransfer.restart(connection, restartAt);
-        }
-        connection.send(command);
-        TlsSettings tls = connection.side() == Side.SOURCE ? sourceTls : targetTls;
-        if (tls != null && tls.privateData()) {
-            // The server starts TLS on the data connection once it has the command (RFC 4217 section 9).
-            data = protect(data, tls, address, connection, command);
-        }
-        FtpReply reply = connection.readReply(command, timeout);
-        if (!reply.isPreliminary()) {
-            data.close();
-            throw new FtpReplyException(connection.side(), command, reply);
-        }
-        return data;
     }
 
-    private static Socket protect(Socket data, TlsSettings tls, PassiveAddress address, ControlConnection connection,
-            FtpCommand command) throws IOException {
+    /**
+     * TLS on the data connection, verifying the server's certificate for the host name the control connection
+     * was opened to (the name the user configured, not the data address), as on the control connection: a
+     * certificate that is trusted but issued for another host must not receive the file.
+     */
+    private static Socket protect(Socket data, TlsSettings tls, ControlConnection connection, FtpCommand command) {
+        String host = connection.server().host();
         try {
-            SSLSocket socket = (SSLSocket) tls.context().getSocketFactory().createSocket(data,
-                    address.address().getHostAddress(), address.port(), true);
-            socket.setUseClientMode(true);
-            socket.startHandshake();
-            return socket;
+            return TlsClient.handshake(tls.context(), data, host);
         } catch (IOException e) {
-            data.close();
-            throw new FtpConnectionException(connection.side(), command, "TLS on the data connection failed", e);
+            throw new FtpConnectionException(connection.side(), command, "TLS on the data connection to " + host
+                    + " failed (is the server's certificate trusted, and issued for " + host + "?)", e);
         }
     }
 

@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketAddress;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,6 +31,7 @@ public class CountingSocketFactory extends SocketFactory {
     private final AtomicLong written = new AtomicLong();
     private final AtomicInteger sockets = new AtomicInteger();
     private final AtomicLong writes = new AtomicLong();
+    private final AtomicInteger open = new AtomicInteger();
 
     /** Bytes read from all sockets since creation or the last {@link #reset()}. */
     public long bytesRead() {
@@ -58,6 +61,14 @@ public class CountingSocketFactory extends SocketFactory {
         return sockets.get();
     }
 
+    /**
+     * Sockets made by this factory and not closed yet (a socket that is closed twice counts once): a test can
+     * prove that no failure path leaks one. Not changed by {@link #reset()}, since it counts what is open now.
+     */
+    public int openSockets() {
+        return open.get();
+    }
+
     /** Sets all counters, including {@link #socketsCreated()}, back to zero. */
     public void reset() {
         read.set(0);
@@ -69,6 +80,7 @@ public class CountingSocketFactory extends SocketFactory {
     @Override
     public Socket createSocket() {
         sockets.incrementAndGet();
+        open.incrementAndGet();
         return new CountingSocket();
     }
 
@@ -107,10 +119,32 @@ public class CountingSocketFactory extends SocketFactory {
         }
     }
 
+    /**
+     * Called on the connecting thread once a socket made by this factory has connected: a test can act at that
+     * exact moment (e.g. break another connection once a data connection is up). Does nothing here.
+     */
+    protected void connected(Socket socket) {
+    }
+
     /** A plain socket whose streams are wrapped once, so repeated calls return the same counting wrapper. */
     private final class CountingSocket extends Socket {
         private InputStream in;
         private OutputStream out;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        @Override
+        public void connect(SocketAddress endpoint, int timeout) throws IOException {
+            super.connect(endpoint, timeout);
+            connected(this);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed.compareAndSet(false, true)) {
+                open.decrementAndGet();
+            }
+            super.close();
+        }
 
         @Override
         public synchronized InputStream getInputStream() throws IOException {

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,6 +27,7 @@ import org.apache.ftpserver.ftplet.FtpletResult;
 import org.apache.ftpserver.ftplet.UserManager;
 import org.apache.ftpserver.listener.Listener;
 import org.apache.ftpserver.listener.ListenerFactory;
+import org.apache.ftpserver.ssl.SslConfiguration;
 import org.apache.ftpserver.ssl.SslConfigurationFactory;
 import org.apache.ftpserver.listener.nio.NioListener;
 import org.apache.ftpserver.usermanager.ClearTextPasswordEncryptor;
@@ -119,7 +123,7 @@ public final class EmbeddedFtpServer implements AutoCloseable {
      *                               cannot be enabled
      */
     public static EmbeddedFtpServer start(String name, Path home, String user, String password, boolean ipChecks) {
-        return start(name, home, user, password, ipChecks, null);
+        return start(name, home, user, password, ipChecks, null, null);
     }
 
     /**
@@ -127,11 +131,20 @@ public final class EmbeddedFtpServer implements AutoCloseable {
      * has no SSCN, so it cannot protect a server-to-server data connection.
      */
     public static EmbeddedFtpServer startTls(String name, Path home, TestCertificates certificates) {
-        return start(name, home, "user-" + name, "pw-" + name, false, certificates);
+        return start(name, home, "user-" + name, "pw-" + name, false, certificates, certificates.serverKeyStore());
+    }
+
+    /**
+     * Starts an explicit FTPS server whose data connections present the certificate in {@code dataKeyStore}
+     * (password {@link TestCertificates#storePassword()}) instead of the control connection's: a client that
+     * checks the name only on the control connection does not notice.
+     */
+    public static EmbeddedFtpServer startTls(String name, Path home, TestCertificates certificates, Path dataKeyStore) {
+        return start(name, home, "user-" + name, "pw-" + name, false, certificates, dataKeyStore);
     }
 
     private static EmbeddedFtpServer start(String name, Path home, String user, String password, boolean ipChecks,
-            TestCertificates tls) {
+            TestCertificates tls, Path dataKeyStore) {
         Path absoluteHome = home.toAbsolutePath();
         try {
             Files.createDirectories(absoluteHome);
@@ -140,7 +153,7 @@ public final class EmbeddedFtpServer implements AutoCloseable {
         }
 
         // Keep the listener: the FtpServer interface has no getListener(), and this very instance learns the bound port.
-        Listener listener = listener(ipChecks, tls);
+        Listener listener = listener(ipChecks, tls, dataKeyStore);
         FtpServerFactory factory = new FtpServerFactory();
         factory.addListener(LISTENER_NAME, listener);
         factory.setConnectionConfig(connectionConfig());
@@ -161,26 +174,30 @@ public final class EmbeddedFtpServer implements AutoCloseable {
         }
     }
 
-    private static Listener listener(boolean ipChecks, TestCertificates tls) {
+    private static Listener listener(boolean ipChecks, TestCertificates tls, Path dataKeyStore) {
         DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
         data.setActiveIpCheck(ipChecks);
         data.setPassiveIpCheck(ipChecks);
 
         ListenerFactory listener = new ListenerFactory();
         if (tls != null) {
-            SslConfigurationFactory ssl = new SslConfigurationFactory();
-            ssl.setKeystoreFile(tls.serverKeyStore().toFile());
-            ssl.setKeystoreType("PKCS12");
-            ssl.setKeystorePassword(tls.storePassword());
-            ssl.setKeyPassword(tls.storePassword());
-            listener.setSslConfiguration(ssl.createSslConfiguration());
+            listener.setSslConfiguration(ssl(tls.serverKeyStore(), tls.storePassword()));
             listener.setImplicitSsl(false);
-            data.setSslConfiguration(ssl.createSslConfiguration());
+            data.setSslConfiguration(ssl(dataKeyStore, tls.storePassword()));
         }
         listener.setServerAddress(HOST);
         listener.setPort(0);
         listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
         return listener.createListener();
+    }
+
+    private static SslConfiguration ssl(Path keyStore, String password) {
+        SslConfigurationFactory ssl = new SslConfigurationFactory();
+        ssl.setKeystoreFile(keyStore.toFile());
+        ssl.setKeystoreType("PKCS12");
+        ssl.setKeystorePassword(password);
+        ssl.setKeyPassword(password);
+        return ssl.createSslConfiguration();
     }
 
     private static org.apache.ftpserver.ConnectionConfig connectionConfig() {
@@ -302,6 +319,14 @@ public final class EmbeddedFtpServer implements AutoCloseable {
         return recorder.loginCount();
     }
 
+    /**
+     * From now on, drops the control connection without a reply whenever a client sends {@code verb}, as a
+     * server does that crashes or is restarted at that moment (the command is still recorded).
+     */
+    public void disconnectAt(String verb) {
+        recorder.disconnectAt(verb);
+    }
+
     /** Forgets the recorded commands and resets the login count. */
     public void clearRecords() {
         recorder.clear();
@@ -327,12 +352,16 @@ public final class EmbeddedFtpServer implements AutoCloseable {
     private static final class RecordingFtplet extends DefaultFtplet {
         private final List<String> commands = new ArrayList<>();
         private final AtomicInteger logins = new AtomicInteger();
+        private final Set<String> disconnectAt = ConcurrentHashMap.newKeySet();
 
         @Override
         public FtpletResult beforeCommand(FtpSession session, FtpRequest request) throws FtpException, IOException {
             String line = "PASS".equalsIgnoreCase(request.getCommand()) ? "PASS ****" : request.getRequestLine();
             synchronized (commands) {
                 commands.add(line);
+            }
+            if (disconnectAt.contains(request.getCommand().toUpperCase(Locale.ROOT))) {
+                return FtpletResult.DISCONNECT;
             }
             return super.beforeCommand(session, request);
         }
@@ -351,6 +380,10 @@ public final class EmbeddedFtpServer implements AutoCloseable {
             synchronized (commands) {
                 return List.copyOf(commands);
             }
+        }
+
+        void disconnectAt(String verb) {
+            disconnectAt.add(verb.toUpperCase(Locale.ROOT));
         }
 
         int loginCount() {
