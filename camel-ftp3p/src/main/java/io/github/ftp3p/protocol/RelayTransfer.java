@@ -3,7 +3,6 @@ package io.github.ftp3p.protocol;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 
@@ -31,9 +30,7 @@ public final class RelayTransfer {
 
     private final ControlConnection source;
     private final ControlConnection target;
-    private final TransferOptions options;
-    private final SocketFactory sockets;
-    private final Duration timeout;
+    private final PassiveData data;
     private final TlsSettings sourceTls;
     private final TlsSettings targetTls;
 
@@ -50,9 +47,7 @@ public final class RelayTransfer {
         this.targetTls = targetTls;
         this.source = source;
         this.target = target;
-        this.options = options;
-        this.sockets = sockets == null ? SocketFactory.getDefault() : sockets;
-        this.timeout = timeout;
+        this.data = new PassiveData(options, sockets, timeout);
     }
 
     public TransferOutcome run(String sourcePath, FtpCommand stor, long restartAt) {
@@ -78,62 +73,8 @@ public final class RelayTransfer {
         }
     }
 
-    /**
-     * A passive data connection to {@code connection}'s server, with its transfer command started. Whatever fails
-     * after the socket is made (the connect, REST, the command, the TLS handshake, its reply) closes the socket:
-     * the caller only owns it once it is returned.
-     */
-    private Socket open(ControlConnection connection, FtpCommand command, long restartAt) throws IOException {
-        boolean extended = options.extendedMode().useExtended(connection, connection);
-        PassiveAddress address = FxpTransfer.openPassive(connection, extended, options);
-        Socket data = sockets.createSocket();
-        try {
-            connect(data, address, connection, command);
-            if (restartAt > 0) {
-                FxpTransfer.restart(connection, restartAt);
-            }
-            connection.send(command);
-            TlsSettings tls = connection.side() == Side.SOURCE ? sourceTls : targetTls;
-            // The server starts TLS on the data connection once it has the command (RFC 4217 section 9).
-            Socket stream = tls != null && tls.privateData() ? protect(data, tls, connection, command) : data;
-            FtpReply reply = connection.readReply(command, timeout);
-            if (!reply.isPreliminary()) {
-                throw new FtpReplyException(connection.side(), command, reply);
-            }
-            return stream;
-        } catch (RuntimeException e) {
-            // Closing the plain socket also ends a TLS session layered on it.
-            try {
-                data.close();
-            } catch (IOException closing) {
-                e.addSuppressed(closing);
-            }
-            throw e;
-        }
-    }
-
-    private void connect(Socket data, PassiveAddress address, ControlConnection connection, FtpCommand command) {
-        try {
-            data.connect(new InetSocketAddress(address.address(), address.port()), Math.toIntExact(timeout.toMillis()));
-            data.setSoTimeout(Math.toIntExact(timeout.toMillis()));
-        } catch (IOException e) {
-            throw new FtpConnectionException(connection.side(), command, "cannot open the data connection to " + address, e);
-        }
-    }
-
-    /**
-     * TLS on the data connection, verifying the server's certificate for the host name the control connection
-     * was opened to (the name the user configured, not the data address), as on the control connection: a
-     * certificate that is trusted but issued for another host must not receive the file.
-     */
-    private static Socket protect(Socket data, TlsSettings tls, ControlConnection connection, FtpCommand command) {
-        String host = connection.server().host();
-        try {
-            return TlsClient.handshake(tls.context(), data, host);
-        } catch (IOException e) {
-            throw new FtpConnectionException(connection.side(), command, "TLS on the data connection to " + host
-                    + " failed (is the server's certificate trusted, and issued for " + host + "?)", e);
-        }
+    private Socket open(ControlConnection connection, FtpCommand command, long restartAt) {
+        return data.open(connection, command, restartAt, connection.side() == Side.SOURCE ? sourceTls : targetTls);
     }
 
     private void copy(Socket from, Socket to, FtpCommand retr, FtpCommand stor) {
@@ -166,10 +107,6 @@ public final class RelayTransfer {
     }
 
     private FtpReply finalReply(ControlConnection connection, FtpCommand command) {
-        FtpReply reply = connection.readReply(command, timeout);
-        if (!reply.isPositive()) {
-            throw new FtpReplyException(connection.side(), command, reply);
-        }
-        return reply;
+        return data.finalReply(connection, command);
     }
 }

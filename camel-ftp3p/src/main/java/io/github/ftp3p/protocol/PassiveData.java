@@ -1,0 +1,104 @@
+package io.github.ftp3p.protocol;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+
+import javax.net.SocketFactory;
+
+/**
+ * Data connections from this host to a passive server: for the relay ({@link RelayTransfer}) and for listings
+ * ({@link NameListing}), the only times data reaches this host. PASV or EPSV (the {@link AddressPolicy} applies),
+ * connect, REST when resuming, the command, TLS when the data is protected (RFC 4217 section 9), and its 1yz.
+ */
+public final class PassiveData {
+
+    private final TransferOptions options;
+    private final SocketFactory sockets;
+    private final Duration timeout;
+
+    /**
+     * @param sockets makes the data sockets (the control connections' factory, so a bound local address or a
+     *                byte count applies to them too); null for the JDK default
+     * @param timeout for connecting, each reply, and each read on the data connection
+     */
+    public PassiveData(TransferOptions options, SocketFactory sockets, Duration timeout) {
+        this.options = options;
+        this.sockets = sockets == null ? SocketFactory.getDefault() : sockets;
+        this.timeout = timeout;
+    }
+
+    /**
+     * A passive data connection to {@code connection}'s server, with {@code command} started. Whatever fails after
+     * the socket is made (the connect, REST, the command, the TLS handshake, its reply) closes the socket: the
+     * caller only owns it once it is returned.
+     *
+     * @param tls FTPS settings of that server, or null; the data is protected when they say so
+     */
+    public Socket open(ControlConnection connection, FtpCommand command, long restartAt, TlsSettings tls) {
+        boolean extended = options.extendedMode().useExtended(connection, connection);
+        PassiveAddress address = FxpTransfer.openPassive(connection, extended, options);
+        Socket data;
+        try {
+            data = sockets.createSocket();
+        } catch (IOException e) {
+            throw new FtpConnectionException(connection.side(), command, "cannot make a data socket", e);
+        }
+        try {
+            connect(data, address, connection, command);
+            if (restartAt > 0) {
+                FxpTransfer.restart(connection, restartAt);
+            }
+            connection.send(command);
+            // The server starts TLS on the data connection once it has the command (RFC 4217 section 9).
+            Socket stream = tls != null && tls.privateData() ? protect(data, tls, connection, command) : data;
+            FtpReply reply = connection.readReply(command, timeout);
+            if (!reply.isPreliminary()) {
+                throw new FtpReplyException(connection.side(), command, reply);
+            }
+            return stream;
+        } catch (RuntimeException e) {
+            // Closing the plain socket also ends a TLS session layered on it.
+            try {
+                data.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    /** The final reply to a transfer command, which must be 2yz. */
+    public FtpReply finalReply(ControlConnection connection, FtpCommand command) {
+        FtpReply reply = connection.readReply(command, timeout);
+        if (!reply.isPositive()) {
+            throw new FtpReplyException(connection.side(), command, reply);
+        }
+        return reply;
+    }
+
+    private void connect(Socket data, PassiveAddress address, ControlConnection connection, FtpCommand command) {
+        try {
+            data.connect(new InetSocketAddress(address.address(), address.port()), Math.toIntExact(timeout.toMillis()));
+            data.setSoTimeout(Math.toIntExact(timeout.toMillis()));
+        } catch (IOException e) {
+            throw new FtpConnectionException(connection.side(), command, "cannot open the data connection to " + address, e);
+        }
+    }
+
+    /**
+     * TLS on the data connection, verifying the server's certificate for the host name the control connection
+     * was opened to (the name the user configured, not the data address), as on the control connection: a
+     * certificate that is trusted but issued for another host must not receive the file.
+     */
+    private static Socket protect(Socket data, TlsSettings tls, ControlConnection connection, FtpCommand command) {
+        String host = connection.server().host();
+        try {
+            return TlsClient.handshake(tls.context(), data, host);
+        } catch (IOException e) {
+            throw new FtpConnectionException(connection.side(), command, "TLS on the data connection to " + host
+                    + " failed (is the server's certificate trusted, and issued for " + host + "?)", e);
+        }
+    }
+}
