@@ -18,6 +18,7 @@ public class Ftp3pComponent extends DefaultComponent {
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         Ftp3pEndpoint endpoint = new Ftp3pEndpoint(uri, this, configuration.copy());
         endpoint.setOperation(remaining);
+        DurationText.normalise(parameters);
         setProperties(endpoint, parameters);
         endpoint.validate();
         return endpoint;
