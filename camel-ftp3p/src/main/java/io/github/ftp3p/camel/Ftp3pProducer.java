@@ -143,7 +143,13 @@ public class Ftp3pProducer extends DefaultProducer {
             in.setHeader(Ftp3pConstants.FILE_NAME, fileName);
         }
         long started = System.nanoTime();
-        BatchResult batch = getEndpoint().client().transferAll(requests);
+        BatchResult batch;
+        try {
+            batch = getEndpoint().client().transferAll(requests);
+        } catch (FtpTransferException e) {
+            // Refused before its first file (the same file on both sides): nothing was sent.
+            throw new Ftp3pOperationFailedException(e);
+        }
         for (int i = 0; i < batch.results().size(); i++) {
             done.put(requests.get(i).sourceName(), batch.results().get(i));
         }
