@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +23,8 @@ import org.apache.camel.spi.UriParam;
 final class DurationText {
 
     private static final Pattern MILLIS = Pattern.compile("-?\\d+");
-    private static final Pattern UNITS = Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m(?!s))?(?:(\\d+)s)?(?:(\\d+)ms)?");
+    private static final Pattern UNITS =
+            Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m(?!s))?(?:(\\d+)s)?(?:(\\d+)ms)?");
     private static final Duration[] UNIT = { Duration.ofDays(1), Duration.ofHours(1), Duration.ofMinutes(1),
             Duration.ofSeconds(1), Duration.ofMillis(1) };
 
@@ -38,20 +38,18 @@ final class DurationText {
     }
 
     /**
-     * Replaces the text of every duration option in an endpoint's parameters by its exact number of milliseconds,
-     * which Camel then converts without loss.
+     * The exact number of milliseconds, as text, for the text of a duration option; any other value as it is.
      *
      * @throws IllegalArgumentException naming the option, for text that is not a duration
      */
-    static void normalise(Map<String, Object> parameters) {
-        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
-            if (parameter.getValue() instanceof String text && OPTIONS.contains(parameter.getKey().toLowerCase(Locale.ROOT))) {
-                parameter.setValue(Long.toString(millis(parameter.getKey(), text)));
-            }
+    static Object normalise(String option, Object value) {
+        if (value instanceof String text && OPTIONS.contains(option.toLowerCase(Locale.ROOT))) {
+            return Long.toString(millis(option, text));
         }
+        return value;
     }
 
-    static long millis(String option, String text) {
+    private static long millis(String option, String text) {
         try {
             if (MILLIS.matcher(text).matches()) {
                 return Long.parseLong(text);
@@ -72,7 +70,8 @@ final class DurationText {
         } catch (DateTimeParseException e) {
             // Not ISO-8601 after all: refused below like any other text.
         } catch (ArithmeticException | NumberFormatException e) {
-            throw new IllegalArgumentException("Option '" + option + "': '" + text + "' is too long a duration", e);
+            // The message says it all: the parser's own exception would only hide it as the root cause.
+            throw new IllegalArgumentException("Option '" + option + "': '" + text + "' is too long a duration");
         }
         throw new IllegalArgumentException("Option '" + option + "': '" + text + "' is not a duration: write a number "
                 + "of milliseconds (60000), units d, h, m, s, ms in that order (1m30s, 500ms) or ISO-8601 (PT1M30S)");

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
@@ -18,10 +19,19 @@ public class Ftp3pComponent extends DefaultComponent {
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         Ftp3pEndpoint endpoint = new Ftp3pEndpoint(uri, this, configuration.copy());
         endpoint.setOperation(remaining);
-        DurationText.normalise(parameters);
         setProperties(endpoint, parameters);
         endpoint.validate();
         return endpoint;
+    }
+
+    @Override
+    public PropertyConfigurer getComponentPropertyConfigurer() {
+        return StrictDurationConfigurer.around(super.getComponentPropertyConfigurer());
+    }
+
+    @Override
+    public PropertyConfigurer getEndpointPropertyConfigurer() {
+        return StrictDurationConfigurer.around(super.getEndpointPropertyConfigurer());
     }
 
     public Ftp3pConfiguration getConfiguration() {

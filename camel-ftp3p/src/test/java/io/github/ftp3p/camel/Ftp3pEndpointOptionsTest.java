@@ -3,10 +3,14 @@ package io.github.ftp3p.camel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PropertyBindingSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,19 +130,18 @@ class Ftp3pEndpointOptionsTest {
     @ParameterizedTest
     @ValueSource(strings = { "abc", "1x", "-5s", "5s1x", "1H", "1h1h", "1s1m", "s", "1.5s", "PTabc" })
     void durationTextCamelWouldReadAsSomethingElseIsRefused(String text) {
-        assertRefused(ENDPOINT + "stallTimeout=" + text, "Option 'stallTimeout': '" + text + "' is not a duration");
+        assertTextRefused("stallTimeout", text, "is not a duration: write a number of milliseconds (60000), units d, h, "
+                + "m, s, ms in that order (1m30s, 500ms) or ISO-8601 (PT1M30S)");
     }
 
     @Test
     void aDurationTooLongForALongIsRefused() {
-        assertRefused(ENDPOINT + "stallTimeout=99999999999999999999",
-                "Option 'stallTimeout': '99999999999999999999' is too long");
+        assertTextRefused("stallTimeout", "99999999999999999999", "is too long a duration");
     }
 
     @Test
     void aFractionOfAMillisecondIsRefusedRatherThanCutToZero() {
-        assertRefused(ENDPOINT + "stallTimeout=PT0.0001S",
-                "Option 'stallTimeout': 'PT0.0001S' is not a whole number of milliseconds");
+        assertTextRefused("stallTimeout", "PT0.0001S", "is not a whole number of milliseconds");
     }
 
     @ParameterizedTest
@@ -148,6 +151,21 @@ class Ftp3pEndpointOptionsTest {
         Ftp3pEndpoint endpoint = (Ftp3pEndpoint) camel.getEndpoint(ENDPOINT + "stallTimeout=" + text);
 
         assertThat(endpoint.getConfiguration().getStallTimeout()).isEqualTo(millis);
+    }
+
+    @Test
+    void malformedDurationTextSetOnTheComponentIsRefused() {
+        assertThatThrownBy(() -> setOnTheComponent("stall-timeout", "abc"))
+                .hasRootCauseInstanceOf(IllegalArgumentException.class)
+                .rootCause().hasMessageContaining("Option 'stallTimeout': 'abc' is not a duration");
+    }
+
+    @Test
+    void durationTextSetOnTheComponentReachesTheEndpointExactly() {
+        setOnTheComponent("stallTimeout", "1m30s");
+
+        Ftp3pEndpoint endpoint = (Ftp3pEndpoint) camel.getEndpoint("ftp3p:copy?" + SOURCE + "&" + TARGET);
+        assertThat(endpoint.getConfiguration().getStallTimeout()).isEqualTo(90_000);
     }
 
     @ParameterizedTest
@@ -188,6 +206,20 @@ class Ftp3pEndpointOptionsTest {
     void aBackslashInTheTempPrefixIsRefused() {
         assertRefused(ENDPOINT + "tempPrefix=..\\",
                 "Option 'tempPrefix' must be a non-empty file name prefix without '/'");
+    }
+
+    /** As Camel Main sets camel.component.ftp3p.* properties: through the component's configurer. */
+    private void setOnTheComponent(String option, String text) {
+        PropertyBindingSupport.setPropertiesOnTarget(camel, camel.getComponent("ftp3p"), new HashMap<>(Map.of(option, text)));
+    }
+
+    /** Camel wraps what a configurer throws: the option's own message is the root cause's. */
+    private void assertTextRefused(String option, String text, String message) {
+        assertThatThrownBy(() -> camel.getEndpoint(ENDPOINT + option + "=" + text))
+                .isInstanceOf(ResolveEndpointFailedException.class)
+                .hasMessageContaining("name: " + option)
+                .rootCause().isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Option '" + option + "': '" + text + "' " + message);
     }
 
     private void assertRefused(String uri, String... messages) {
