@@ -78,6 +78,10 @@ final class SameFile {
         }
         List<String> absolutePath = oneAbsolute ? oneSegments : otherSegments;
         List<String> relativePath = oneAbsolute ? otherSegments : oneSegments;
+        // A leading .. only moves the unknown login directory: what follows it may still end the absolute path.
+        while (!relativePath.isEmpty() && relativePath.get(0).equals("..")) {
+            relativePath = relativePath.subList(1, relativePath.size());
+        }
         return relativePath.size() <= absolutePath.size()
                 && absolutePath.subList(absolutePath.size() - relativePath.size(), absolutePath.size()).equals(relativePath);
     }

@@ -41,7 +41,7 @@ class SameFileTest {
     @ParameterizedTest(name = "{0} and {1}")
     @CsvSource({ "outbox/a.txt, outbox/a.txt", "outbox//a.txt, outbox/./a.txt", "/outbox/a.txt, outbox/a.txt",
             "/srv/outbox/a.txt, outbox/a.txt", "outbox\\a.txt, outbox/a.txt", "/a.txt, a.txt", "//out/a.txt, /out/a.txt",
-            "out/tmp/../a.txt, out/a.txt" })
+            "out/tmp/../a.txt, out/a.txt", "../shared/out/a.txt, /srv/shared/out/a.txt" })
     void pathsThatMayNameOneFileAreTheSame(String one, String other) {
         assertThat(SameFile.samePath(one, other)).isTrue();
         assertThat(SameFile.samePath(other, one)).isTrue();
