@@ -43,7 +43,8 @@ final class DurationText {
      * @throws IllegalArgumentException naming the option, for text that is not a duration
      */
     static Object normalise(String option, Object value) {
-        if (value instanceof String text && OPTIONS.contains(option.toLowerCase(Locale.ROOT))) {
+        // #name refers to a bean in the registry, which Camel looks up; its value is range-checked like any other.
+        if (value instanceof String text && !text.startsWith("#") && OPTIONS.contains(option.toLowerCase(Locale.ROOT))) {
             return Long.toString(millis(option, text));
         }
         return value;

@@ -3,6 +3,7 @@ package io.github.ftp3p.camel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -151,6 +152,14 @@ class Ftp3pEndpointOptionsTest {
         Ftp3pEndpoint endpoint = (Ftp3pEndpoint) camel.getEndpoint(ENDPOINT + "stallTimeout=" + text);
 
         assertThat(endpoint.getConfiguration().getStallTimeout()).isEqualTo(millis);
+    }
+
+    @Test
+    void aDurationBeanReferenceIsLookedUpAndRangeChecked() {
+        camel.getRegistry().bind("aMonth", Duration.ofDays(30));
+
+        assertRefused(ENDPOINT + "transferTimeout=#aMonth", "Option 'transferTimeout' must be from 0 to 2147483647",
+                "not 2592000000 ms");
     }
 
     @Test
