@@ -96,6 +96,13 @@ class Ftp3pEndpointOptionsTest {
     @ParameterizedTest
     @ValueSource(strings = { "connectTimeout", "replyTimeout", "transferTimeout", "noopAfterIdle", "progressInterval",
             "progressLogInterval", "stallTimeout" })
+    void everyDurationOptionTakesOneMillisecond(String option) {
+        assertThat(camel.getEndpoint(ENDPOINT + option + "=1")).isInstanceOf(Ftp3pEndpoint.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "connectTimeout", "replyTimeout", "transferTimeout", "noopAfterIdle", "progressInterval",
+            "progressLogInterval", "stallTimeout" })
     void everyDurationOptionTakesIntegerMaxValueMilliseconds(String option) {
         assertThat(camel.getEndpoint(ENDPOINT + option + "=2147483647")).isInstanceOf(Ftp3pEndpoint.class);
     }
