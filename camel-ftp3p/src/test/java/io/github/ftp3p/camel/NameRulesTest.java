@@ -61,11 +61,12 @@ class NameRulesTest {
     }
 
     @Test
-    void aBackslashClimbInMoveSourceToIsRefusedAndTheSourceIsKept() {
+    void aBackslashClimbInMoveSourceToIsRefusedAndTheSourceIsKept() throws Exception {
         Exchange result = servers.send(servers.uri("copy", "moveSourceTo=RAW(..\\secret.txt)"), "a.txt");
 
         assertRefusedBeforeAnyCommand(result, "option moveSourceTo");
         assertThat(servers.sourceFile("a.txt")).exists();
+        assertThat(Files.readString(secret)).isEqualTo("source secret");
     }
 
     @Test
