@@ -256,7 +256,9 @@ public class Ftp3pConfiguration implements Cloneable {
         return connectTimeout;
     }
 
-    /** How long connecting to a server may take, in milliseconds. */
+    /**
+     * How long connecting to a server may take, in milliseconds: from 1 ms to 2147483647 ms (about 24.8 days).
+     */
     public void setConnectTimeout(long connectTimeout) {
         this.connectTimeout = connectTimeout;
     }
@@ -265,7 +267,9 @@ public class Ftp3pConfiguration implements Cloneable {
         return replyTimeout;
     }
 
-    /** How long a server may take to answer a command, in milliseconds. */
+    /**
+     * How long a server may take to answer a command, in milliseconds: from 1 ms to 2147483647 ms (about 24.8 days).
+     */
     public void setReplyTimeout(long replyTimeout) {
         this.replyTimeout = replyTimeout;
     }
@@ -275,7 +279,8 @@ public class Ftp3pConfiguration implements Cloneable {
     }
 
     /**
-     * How long both servers may take to finish a transfer once it started, in milliseconds; 0 for no limit.
+     * How long both servers may take to finish a transfer once it started, in milliseconds; 0 for no limit, at
+     * most 2147483647 ms (about 24.8 days).
      */
     public void setTransferTimeout(long transferTimeout) {
         this.transferTimeout = transferTimeout;
@@ -287,7 +292,7 @@ public class Ftp3pConfiguration implements Cloneable {
 
     /**
      * The most control connections the endpoint keeps open to each server; concurrent exchanges beyond it wait
-     * for a free connection. Logged-in connections are reused between exchanges.
+     * for a free connection. Logged-in connections are reused between exchanges. From 1 to 1000.
      */
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
@@ -297,7 +302,10 @@ public class Ftp3pConfiguration implements Cloneable {
         return noopAfterIdle;
     }
 
-    /** A kept connection idle for longer than this, in milliseconds, is checked with NOOP before it is used. */
+    /**
+     * A kept connection idle for longer than this, in milliseconds, is checked with NOOP before it is used; 0 checks
+     * it every time. At most 2147483647 ms (about 24.8 days).
+     */
     public void setNoopAfterIdle(long noopAfterIdle) {
         this.noopAfterIdle = noopAfterIdle;
     }
@@ -412,7 +420,7 @@ public class Ftp3pConfiguration implements Cloneable {
 
     /**
      * How often, in milliseconds, the target's SIZE is polled over a third connection while a transfer runs, for
-     * progress and stall detection.
+     * progress and stall detection: from 1 ms to 2147483647 ms (about 24.8 days).
      */
     public void setProgressInterval(long progressInterval) {
         this.progressInterval = progressInterval;
@@ -422,7 +430,10 @@ public class Ftp3pConfiguration implements Cloneable {
         return progressLogInterval;
     }
 
-    /** How often, in milliseconds, a running transfer logs its progress (percent, MiB/s, ETA) at INFO. */
+    /**
+     * How often, in milliseconds, a running transfer logs its progress (percent, MiB/s, ETA) at INFO; 0 never logs
+     * it. At most 2147483647 ms (about 24.8 days).
+     */
     public void setProgressLogInterval(long progressLogInterval) {
         this.progressLogInterval = progressLogInterval;
     }
@@ -433,7 +444,7 @@ public class Ftp3pConfiguration implements Cloneable {
 
     /**
      * Abort a transfer whose target file has not grown for this long, in milliseconds, and fail the exchange; 0
-     * never aborts.
+     * never aborts. At most 2147483647 ms (about 24.8 days).
      */
     public void setStallTimeout(long stallTimeout) {
         this.stallTimeout = stallTimeout;

@@ -13,7 +13,9 @@ public final class Ftp3pConstants {
             + "directory. Takes precedence over the targetFileName option.", javaType = "String")
     public static final String TARGET_FILE_NAME = "CamelFtp3pTargetFileName";
     @Metadata(label = "producer", description = "Several files to transfer in one exchange, relative to the source "
-            + "directory: a list, or a comma-separated string. They keep their names on the target and are "
+            + "directory: a list, or a string split at each comma and the spaces right after it (nothing else is "
+            + "trimmed). A null, empty or repeated name, or an empty list, is refused before anything is sent. "
+            + "They keep their names on the target and are "
             + "transferred in order over one pair of connections, pipelined (about one round trip per file) when the "
             + "target can be passive; the exchange stops at the first failure. Takes precedence over "
             + "CamelFileName and the fileName option.", javaType = "java.util.List<String>")

@@ -17,7 +17,9 @@ import io.github.ftp3p.protocol.ConnectionSettings;
 import io.github.ftp3p.protocol.DataNetworks;
 import io.github.ftp3p.protocol.ExtendedMode;
 import io.github.ftp3p.protocol.FtpServerAddress;
+import io.github.ftp3p.protocol.InvalidSettingException;
 import io.github.ftp3p.protocol.PassiveSide;
+import io.github.ftp3p.protocol.Ranges;
 import io.github.ftp3p.protocol.TlsSettings;
 import io.github.ftp3p.protocol.TransferOptions;
 import io.github.ftp3p.transfer.Fallback;
@@ -63,44 +65,47 @@ final class Ftp3pOptions {
     }
 
     static FxpSettings settings(Ftp3pConfiguration c, CamelContext camel, FtpServerAddress source, FtpServerAddress target) {
-        ConnectionSettings connection = new ConnectionSettings(positive("connectTimeout", c.getConnectTimeout()),
-                positive("replyTimeout", c.getReplyTimeout()), c.getSocketFactory());
-        TransferOptions transfer = new TransferOptions(choice("epsv", c.getEpsv(), ExtendedMode.class),
-                addressPolicy(c.getPassiveAddress()), notNegative("transferTimeout", c.getTransferTimeout()),
-                dataNetworks(c.getAllowedDataNetworks()), c.isPipelining());
-        if (c.getMaxConnections() < 1) {
-            throw new IllegalArgumentException("Option 'maxConnections' must be at least 1, not " + c.getMaxConnections());
-        }
         FileExist fileExist = choice("fileExist", c.getFileExist(), FileExist.class);
         if (fileExist == FileExist.MOVE && c.getMoveExisting() == null) {
             throw new IllegalArgumentException("Option 'fileExist=Move' needs option 'moveExisting': where to rename the "
                     + "existing target file");
         }
-        if (c.isUseTempFile() && (c.getTempPrefix() == null || c.getTempPrefix().isEmpty() || c.getTempPrefix().contains("/"))) {
-            throw new IllegalArgumentException("Option 'tempPrefix' must be a non-empty file name prefix, not '"
-                    + c.getTempPrefix() + "'");
+        // Checked whatever the schemes, so that a typo fails now rather than when a server moves to ftps://.
+        boolean privateData = privateData(c.getDataProtection());
+        try {
+            Ranges.requireNotNegative("progressLogInterval", Duration.ofMillis(c.getProgressLogInterval()));
+            ConnectionSettings connection = new ConnectionSettings(Duration.ofMillis(c.getConnectTimeout()),
+                    Duration.ofMillis(c.getReplyTimeout()), c.getSocketFactory());
+            TransferOptions transfer = new TransferOptions(choice("epsv", c.getEpsv(), ExtendedMode.class),
+                    addressPolicy(c.getPassiveAddress()), Duration.ofMillis(c.getTransferTimeout()),
+                    dataNetworks(c.getAllowedDataNetworks()), c.isPipelining());
+            return new FxpSettings(choice("passiveSide", c.getPassiveSide(), PassiveSide.class), transfer, connection,
+                    c.getMaxConnections(), Duration.ofMillis(c.getNoopAfterIdle()),
+                    choice("verify", c.getVerify(), Verification.class), fileExist,
+                    c.isUseTempFile() ? Arguments.requireSafe("tempPrefix", c.getTempPrefix()) : null, c.isAutoCreate(),
+                    c.isPreserveLastModified(), Duration.ofMillis(c.getProgressInterval()),
+                    Duration.ofMillis(c.getStallTimeout()), c.isResume(), choice("fallback", c.getFallback(), Fallback.class),
+                    tls(c, camel, source, privateData, "sourceSslContextParameters", c.getSourceSslContextParameters()),
+                    tls(c, camel, target, privateData, "targetSslContextParameters", c.getTargetSslContextParameters()));
+        } catch (InvalidSettingException e) {
+            // The core's records check the ranges; the settings there are named as the options are.
+            throw new IllegalArgumentException("Option '" + e.setting() + "' " + e.reason(), e);
         }
-        return new FxpSettings(choice("passiveSide", c.getPassiveSide(), PassiveSide.class), transfer, connection,
-                c.getMaxConnections(), notNegative("noopAfterIdle", c.getNoopAfterIdle()),
-                choice("verify", c.getVerify(), Verification.class), fileExist,
-                c.isUseTempFile() ? Arguments.requireSafe("tempPrefix", c.getTempPrefix()) : null, c.isAutoCreate(),
-                c.isPreserveLastModified(), positive("progressInterval", c.getProgressInterval()),
-                notNegative("stallTimeout", c.getStallTimeout()), c.isResume(),
-                choice("fallback", c.getFallback(), Fallback.class),
-                tls(c, camel, source, "sourceSslContextParameters", c.getSourceSslContextParameters()),
-                tls(c, camel, target, "targetSslContextParameters", c.getTargetSslContextParameters()));
+    }
+
+    private static boolean privateData(String dataProtection) {
+        if (!"private".equalsIgnoreCase(dataProtection) && !"clear".equalsIgnoreCase(dataProtection)) {
+            throw new IllegalArgumentException("Option 'dataProtection' must be one of private, clear, not '"
+                    + dataProtection + "'");
+        }
+        return "private".equalsIgnoreCase(dataProtection);
     }
 
     /** FTPS settings for an ftps:// server, or null for ftp://. */
-    private static TlsSettings tls(Ftp3pConfiguration c, CamelContext camel, FtpServerAddress server, String option,
-            SSLContextParameters sideParameters) {
+    private static TlsSettings tls(Ftp3pConfiguration c, CamelContext camel, FtpServerAddress server,
+            boolean privateData, String option, SSLContextParameters sideParameters) {
         if (!server.tls()) {
             return null;
-        }
-        boolean privateData = "private".equalsIgnoreCase(c.getDataProtection());
-        if (!privateData && !"clear".equalsIgnoreCase(c.getDataProtection())) {
-            throw new IllegalArgumentException("Option 'dataProtection' must be one of private, clear, not '"
-                    + c.getDataProtection() + "'");
         }
         SSLContextParameters parameters = sideParameters != null ? sideParameters : c.getSslContextParameters();
         if (parameters == null && c.isUseGlobalSslContextParameters()) {
@@ -154,19 +159,5 @@ final class Ftp3pOptions {
     /** TRY_RENAME, TryRename and tryrename are the same value. */
     private static String compact(String name) {
         return name.replace("_", "").toLowerCase(Locale.ROOT);
-    }
-
-    private static Duration positive(String option, long millis) {
-        if (millis <= 0) {
-            throw new IllegalArgumentException("Option '" + option + "' must be a positive number of milliseconds, not " + millis);
-        }
-        return Duration.ofMillis(millis);
-    }
-
-    private static Duration notNegative(String option, long millis) {
-        if (millis < 0) {
-            throw new IllegalArgumentException("Option '" + option + "' must not be negative, not " + millis);
-        }
-        return Duration.ofMillis(millis);
     }
 }

@@ -18,7 +18,6 @@ import org.apache.camel.Message;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
-import org.apache.camel.support.ObjectHelper;
 
 /**
  * Transfers the file an exchange names. Safe for concurrent exchanges: each borrows its own pair of
@@ -149,8 +148,7 @@ public class Ftp3pProducer extends DefaultProducer {
         Object fileName = in.getHeader(Ftp3pConstants.FILE_NAME);
         List<TransferRequest> requests = new ArrayList<>();
         try {
-            for (Object item : ObjectHelper.createIterable(names)) {
-                String name = Paths.requireContained("header " + Ftp3pConstants.FILE_NAMES, String.valueOf(item).trim());
+            for (String name : FileNamesHeader.names(names)) {
                 if (!done.containsKey(name)) {
                     in.setHeader(Ftp3pConstants.FILE_NAME, name);
                     requests.add(request(exchange, name, name));
@@ -160,7 +158,13 @@ public class Ftp3pProducer extends DefaultProducer {
             in.setHeader(Ftp3pConstants.FILE_NAME, fileName);
         }
         long started = System.nanoTime();
-        BatchResult batch = getEndpoint().client().transferAll(requests);
+        BatchResult batch;
+        try {
+            batch = getEndpoint().client().transferAll(requests);
+        } catch (FtpTransferException e) {
+            // Refused before its first file (the same file on both sides): nothing was sent.
+            throw new Ftp3pOperationFailedException(e);
+        }
         for (int i = 0; i < batch.results().size(); i++) {
             done.put(requests.get(i).sourceName(), batch.results().get(i));
         }

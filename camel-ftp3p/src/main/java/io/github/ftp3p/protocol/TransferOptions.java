@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param extendedMode    when to use EPSV/EPRT instead of PASV/PORT
  * @param addressPolicy   which address to hand to the active side after a 227
  * @param transferTimeout how long both sides may take to finish once the transfer commands are sent; zero for
- *                        no limit
+ *                        no limit, at most {@link Ranges#MAX_DURATION}
  * @param dataNetworks    the checks on every address put into PORT or EPRT
  * @param pipelining      send independent commands in one write (SIZE with PORT, RNFR with RNTO); false sends
  *                        each command after the previous reply, for servers that mishandle pipelined commands
@@ -25,9 +25,6 @@ public record TransferOptions(ExtendedMode extendedMode, AddressPolicy addressPo
         Objects.requireNonNull(dataNetworks, "dataNetworks");
         Objects.requireNonNull(extendedMode, "extendedMode");
         Objects.requireNonNull(addressPolicy, "addressPolicy");
-        Objects.requireNonNull(transferTimeout, "transferTimeout");
-        if (transferTimeout.isNegative()) {
-            throw new IllegalArgumentException("transferTimeout must not be negative, not " + transferTimeout);
-        }
+        Ranges.requireNotNegative("transferTimeout", transferTimeout);
     }
 }

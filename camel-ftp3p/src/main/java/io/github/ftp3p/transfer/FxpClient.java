@@ -67,6 +67,7 @@ public final class FxpClient implements AutoCloseable {
     }
 
     public TransferResult transfer(TransferRequest request) {
+        SameFile.SYSTEM.refuse(source, target, request);
         return transfer(request, request.attempt() != null ? request.attempt() : TemporaryName.newAttempt());
     }
 
@@ -121,6 +122,7 @@ public final class FxpClient implements AutoCloseable {
      * others are pipelined, about one round trip each, else transferred one by one.
      */
     public BatchResult transferAll(List<TransferRequest> requests) {
+        requests.forEach(request -> SameFile.SYSTEM.refuse(source, target, request));
         List<TransferResult> results = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             TransferRequest request = requests.get(i);

@@ -5,23 +5,28 @@ import java.util.Objects;
 
 import io.github.ftp3p.protocol.Arguments;
 import io.github.ftp3p.protocol.ConnectionSettings;
+import io.github.ftp3p.protocol.InvalidSettingException;
 import io.github.ftp3p.protocol.PassiveSide;
+import io.github.ftp3p.protocol.Ranges;
 import io.github.ftp3p.protocol.Side;
 import io.github.ftp3p.protocol.TlsSettings;
 import io.github.ftp3p.protocol.TransferOptions;
 
 /**
- * Everything an {@link FxpClient} needs besides the two servers.
+ * Everything an {@link FxpClient} needs besides the two servers. Every duration is at most
+ * {@link Ranges#MAX_DURATION}; progressInterval is at least 1 ms, the others may be zero.
  *
  * @param passiveSide          which side gets PASV/EPSV, or AUTO to try the target, then the source
  * @param transfer             how each transfer is run
  * @param connection           how control connections are opened
- * @param maxConnections       the most control connections open at once to each side
+ * @param maxConnections       the most control connections open at once to each side, 1 to
+ *                             {@link Ranges#MAX_CONNECTIONS}
  * @param noopAfterIdle        a pooled connection idle longer than this is checked with NOOP before use
  * @param verification         how a copy is proven
  * @param fileExist            what to do when the target file exists
  * @param tempPrefix           the target is written as tempPrefix + name and renamed once verified; null to
- *                             write the final name directly
+ *                             write the final name directly; never with a '/' or a backslash, which would put
+ *                             it elsewhere
  * @param autoCreate           create the target directory (MKD, one level at a time) when missing
  * @param preserveLastModified copy the source's modification time (MDTM) to the target (MFMT, SITE UTIME)
  * @param progressInterval     how often the target's SIZE is polled while a transfer runs
@@ -44,17 +49,17 @@ public record FxpSettings(PassiveSide passiveSide, TransferOptions transfer, Con
         Objects.requireNonNull(passiveSide, "passiveSide");
         Objects.requireNonNull(transfer, "transfer");
         Objects.requireNonNull(connection, "connection");
-        Objects.requireNonNull(noopAfterIdle, "noopAfterIdle");
+        Ranges.requireNotNegative("noopAfterIdle", noopAfterIdle);
         Objects.requireNonNull(verification, "verification");
         Objects.requireNonNull(fileExist, "fileExist");
-        Objects.requireNonNull(progressInterval, "progressInterval");
-        Objects.requireNonNull(stallTimeout, "stallTimeout");
+        Ranges.requirePositive("progressInterval", progressInterval);
+        Ranges.requireNotNegative("stallTimeout", stallTimeout);
         Objects.requireNonNull(fallback, "fallback");
-        if (maxConnections < 1) {
-            throw new IllegalArgumentException("maxConnections must be at least 1, not " + maxConnections);
-        }
-        if (tempPrefix != null && (tempPrefix.isEmpty() || tempPrefix.contains("/"))) {
-            throw new IllegalArgumentException("tempPrefix must be a non-empty file name prefix, not '" + tempPrefix + "'");
+        Ranges.requireBetween("maxConnections", maxConnections, 1, Ranges.MAX_CONNECTIONS);
+        if (tempPrefix != null && (tempPrefix.isEmpty() || tempPrefix.contains("/") || tempPrefix.contains("\\"))) {
+            // Apache FtpServer takes a backslash for a separator too: either would put the temporary file elsewhere.
+            throw new InvalidSettingException("tempPrefix", "must be a non-empty file name prefix without '/' or '\\', "
+                    + "not '" + tempPrefix + "'");
         }
         if (tempPrefix != null) {
             Arguments.requireSafe("tempPrefix", tempPrefix);
@@ -62,9 +67,6 @@ public record FxpSettings(PassiveSide passiveSide, TransferOptions transfer, Con
                 throw new IllegalArgumentException("tempPrefix must be at most " + MAX_TEMP_PREFIX_BYTES
                         + " bytes, leaving room in a 255-byte name for the file's own name, not '" + tempPrefix + "'");
             }
-        }
-        if (progressInterval.isNegative() || progressInterval.isZero()) {
-            throw new IllegalArgumentException("progressInterval must be positive, not " + progressInterval);
         }
     }
 

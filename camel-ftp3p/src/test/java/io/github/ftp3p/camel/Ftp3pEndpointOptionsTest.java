@@ -3,18 +3,27 @@ package io.github.ftp3p.camel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PropertyBindingSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class Ftp3pEndpointOptionsTest {
 
     private static final String SOURCE = "source=ftp://partner@host-a:2121/outbox&sourcePassword=RAW(s3cret)";
     private static final String TARGET = "target=ftp://ingest@host-b:21/inbox&targetPassword=RAW(pw)";
+    private static final String ENDPOINT = "ftp3p:copy?" + SOURCE + "&" + TARGET + "&";
 
     private CamelContext camel;
 
@@ -84,10 +93,156 @@ class Ftp3pEndpointOptionsTest {
         assertRefused("ftp3p:copy?" + SOURCE.replace("partner@", "") + "&" + TARGET, "user: must not contain CR");
     }
 
-    private void assertRefused(String uri, String message) {
+    @ParameterizedTest
+    @ValueSource(strings = { "connectTimeout", "replyTimeout", "transferTimeout", "noopAfterIdle", "progressInterval",
+            "progressLogInterval", "stallTimeout" })
+    void everyDurationOptionTakesOneMillisecond(String option) {
+        assertThat(camel.getEndpoint(ENDPOINT + option + "=1")).isInstanceOf(Ftp3pEndpoint.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "connectTimeout", "replyTimeout", "transferTimeout", "noopAfterIdle", "progressInterval",
+            "progressLogInterval", "stallTimeout" })
+    void everyDurationOptionTakesIntegerMaxValueMilliseconds(String option) {
+        assertThat(camel.getEndpoint(ENDPOINT + option + "=2147483647")).isInstanceOf(Ftp3pEndpoint.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "connectTimeout", "replyTimeout", "transferTimeout", "noopAfterIdle", "progressInterval",
+            "progressLogInterval", "stallTimeout" })
+    void everyDurationOptionRefusesOneMillisecondMoreThanIntegerMaxValue(String option) {
+        assertRefused(ENDPOINT + option + "=2147483648", "Option '" + option + "' must be from ",
+                "to 2147483647 milliseconds", "not 2147483648 ms");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "connectTimeout", "replyTimeout", "transferTimeout", "noopAfterIdle", "progressInterval",
+            "progressLogInterval", "stallTimeout" })
+    void everyDurationOptionRefusesANegativeNumber(String option) {
+        assertRefused(ENDPOINT + option + "=-1", "Option '" + option + "' must be from ", "not -1 ms");
+    }
+
+    @Test
+    void thirtyDaysOfTransferTimeoutIsRefusedWhenTheEndpointIsCreated() {
+        assertRefused(ENDPOINT + "transferTimeout=30d",
+                "Option 'transferTimeout' must be from 0 to 2147483647 milliseconds",
+                "not 2592000000 ms");
+    }
+
+    @Test
+    void aReplyTimeoutBeyondAnIntOfMillisecondsIsRefusedWhenTheEndpointIsCreated() {
+        assertRefused(ENDPOINT + "replyTimeout=3000000000",
+                "Option 'replyTimeout' must be from 1 to 2147483647 milliseconds");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "abc", "1x", "-5s", "5s1x", "1H", "1h1h", "1s1m", "s", "1.5s", "PTabc" })
+    void durationTextCamelWouldReadAsSomethingElseIsRefused(String text) {
+        assertTextRefused("stallTimeout", text, "is not a duration: write a number of milliseconds (60000), units d, h, "
+                + "m, s, ms in that order (1m30s, 500ms) or ISO-8601 (PT1M30S)");
+    }
+
+    @Test
+    void aDurationTooLongForALongIsRefused() {
+        assertTextRefused("stallTimeout", "99999999999999999999", "is too long a duration");
+    }
+
+    @Test
+    void aFractionOfAMillisecondIsRefusedRatherThanCutToZero() {
+        assertTextRefused("stallTimeout", "PT0.0001S", "is not a whole number of milliseconds");
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "60000, 60000", "1m30s, 90000", "500ms, 500", "1d2h3m4s5ms, 93784005", "PT1M30S, 90000",
+            "pt2s, 2000", "2m, 120000" })
+    void durationsAreReadExactlyInEveryDocumentedForm(String text, long millis) {
+        Ftp3pEndpoint endpoint = (Ftp3pEndpoint) camel.getEndpoint(ENDPOINT + "stallTimeout=" + text);
+
+        assertThat(endpoint.getConfiguration().getStallTimeout()).isEqualTo(millis);
+    }
+
+    @Test
+    void aDurationBeanReferenceIsLookedUpAndRangeChecked() {
+        camel.getRegistry().bind("aMonth", Duration.ofDays(30));
+
+        assertRefused(ENDPOINT + "transferTimeout=#aMonth", "Option 'transferTimeout' must be from 0 to 2147483647",
+                "not 2592000000 ms");
+    }
+
+    @Test
+    void malformedDurationTextSetOnTheComponentIsRefused() {
+        assertThatThrownBy(() -> setOnTheComponent("stall-timeout", "abc"))
+                .hasRootCauseInstanceOf(IllegalArgumentException.class)
+                .rootCause().hasMessageContaining("Option 'stallTimeout': 'abc' is not a duration");
+    }
+
+    @Test
+    void durationTextSetOnTheComponentReachesTheEndpointExactly() {
+        setOnTheComponent("stallTimeout", "1m30s");
+
+        Ftp3pEndpoint endpoint = (Ftp3pEndpoint) camel.getEndpoint("ftp3p:copy?" + SOURCE + "&" + TARGET);
+        assertThat(endpoint.getConfiguration().getStallTimeout()).isEqualTo(90_000);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "connectTimeout", "replyTimeout", "progressInterval" })
+    void zeroIsRefusedWhereNoWaitCouldWork(String option) {
+        assertRefused(ENDPOINT + option + "=0",
+                "Option '" + option + "' must be from 1 to 2147483647 milliseconds", "not 0 ms");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "transferTimeout", "noopAfterIdle", "progressLogInterval", "stallTimeout" })
+    void zeroIsTakenWhereItMeansNone(String option) {
+        assertThat(camel.getEndpoint(ENDPOINT + option + "=0")).isInstanceOf(Ftp3pEndpoint.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 1, 1000 })
+    void maxConnectionsTakesOneToAThousand(int connections) {
+        Ftp3pEndpoint endpoint = (Ftp3pEndpoint) camel.getEndpoint(ENDPOINT + "maxConnections=" + connections);
+
+        assertThat(endpoint.getConfiguration().getMaxConnections()).isEqualTo(connections);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 0, -1, 1001 })
+    void maxConnectionsOutsideOneToAThousandIsRefused(int connections) {
+        assertRefused(ENDPOINT + "maxConnections=" + connections,
+                "Option 'maxConnections' must be from 1 to 1000, not " + connections);
+    }
+
+    @Test
+    void anUnknownDataProtectionIsRefusedBetweenPlainFtpServersToo() {
+        assertRefused(ENDPOINT + "dataProtection=bogus",
+                "Option 'dataProtection' must be one of private, clear, not 'bogus'");
+    }
+
+    @Test
+    void aBackslashInTheTempPrefixIsRefused() {
+        assertRefused(ENDPOINT + "tempPrefix=..\\",
+                "Option 'tempPrefix' must be a non-empty file name prefix without '/'");
+    }
+
+    /** As Camel Main sets camel.component.ftp3p.* properties: through the component's configurer. */
+    private void setOnTheComponent(String option, String text) {
+        PropertyBindingSupport.setPropertiesOnTarget(camel, camel.getComponent("ftp3p"), new HashMap<>(Map.of(option, text)));
+    }
+
+    /** Camel wraps what a configurer throws: the option's own message is the root cause's. */
+    private void assertTextRefused(String option, String text, String message) {
+        assertThatThrownBy(() -> camel.getEndpoint(ENDPOINT + option + "=" + text))
+                .isInstanceOf(ResolveEndpointFailedException.class)
+                .hasMessageContaining("name: " + option)
+                .rootCause().isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Option '" + option + "': '" + text + "' " + message);
+    }
+
+    private void assertRefused(String uri, String... messages) {
         assertThatThrownBy(() -> camel.getEndpoint(uri))
                 .isInstanceOf(ResolveEndpointFailedException.class)
-                .hasMessageContaining(message)
+                .hasRootCauseInstanceOf(IllegalArgumentException.class)
+                .hasMessageContainingAll(messages)
                 .hasMessageNotContaining("s3cret");
     }
 }
