@@ -50,6 +50,8 @@ public class Ftp3pConfiguration implements Cloneable {
     private long transferTimeout;
     @UriParam(label = "advanced", defaultValue = "4")
     private int maxConnections = 4;
+    @UriParam(label = "advanced", defaultValue = "300000", javaType = "java.time.Duration")
+    private long maxWait = 300_000;
     @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
     private long noopAfterIdle = 10_000;
     @UriParam(label = "advanced")
@@ -275,7 +277,8 @@ public class Ftp3pConfiguration implements Cloneable {
     }
 
     /**
-     * How long both servers may take to finish a transfer once it started, in milliseconds; 0 for no limit.
+     * How long both servers may take to finish a transfer once it started, in milliseconds; 0 for no limit other
+     * than stallTimeout. Set it for targets without SIZE, whose progress cannot be seen.
      */
     public void setTransferTimeout(long transferTimeout) {
         this.transferTimeout = transferTimeout;
@@ -291,6 +294,18 @@ public class Ftp3pConfiguration implements Cloneable {
      */
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    public long getMaxWait() {
+        return maxWait;
+    }
+
+    /**
+     * How long an exchange waits for a free connection to each server when maxConnections are in use, in
+     * milliseconds; then it fails naming the server and maxConnections.
+     */
+    public void setMaxWait(long maxWait) {
+        this.maxWait = maxWait;
     }
 
     public long getNoopAfterIdle() {
@@ -432,8 +447,9 @@ public class Ftp3pConfiguration implements Cloneable {
     }
 
     /**
-     * Abort a transfer whose target file has not grown for this long, in milliseconds, and fail the exchange; 0
-     * never aborts.
+     * Abort a transfer whose target file has not grown for this long, in milliseconds, and fail the exchange. A
+     * poll of the target's SIZE that fails or gets no answer counts as no growth. 0 never aborts, which needs a
+     * transferTimeout.
      */
     public void setStallTimeout(long stallTimeout) {
         this.stallTimeout = stallTimeout;

@@ -81,7 +81,7 @@ final class Ftp3pOptions {
                     + c.getTempPrefix() + "'");
         }
         return new FxpSettings(choice("passiveSide", c.getPassiveSide(), PassiveSide.class), transfer, connection,
-                c.getMaxConnections(), notNegative("noopAfterIdle", c.getNoopAfterIdle()),
+                c.getMaxConnections(), positive("maxWait", c.getMaxWait()), notNegative("noopAfterIdle", c.getNoopAfterIdle()),
                 choice("verify", c.getVerify(), Verification.class), fileExist,
                 c.isUseTempFile() ? Arguments.requireSafe("tempPrefix", c.getTempPrefix()) : null, c.isAutoCreate(),
                 c.isPreserveLastModified(), positive("progressInterval", c.getProgressInterval()),

@@ -63,31 +63,35 @@ public final class FxpClient implements AutoCloseable {
         this.executor = executor;
         this.scheduler = scheduler;
         this.sourcePool = new ConnectionPool(Side.SOURCE, source, settings.connection(), settings.tls(Side.SOURCE),
-                settings.maxConnections(), settings.noopAfterIdle());
+                settings.maxConnections(), settings.maxWait(), settings.noopAfterIdle());
         this.targetPool = new ConnectionPool(Side.TARGET, target, settings.connection(), settings.tls(Side.TARGET),
-                settings.maxConnections(), settings.noopAfterIdle());
+                settings.maxConnections(), settings.maxWait(), settings.noopAfterIdle());
     }
 
     public TransferResult transfer(TransferRequest request) {
         long started = System.nanoTime();
-        boolean retried = false;
+        FtpTransferException lost = null;
         while (true) {
             Lease lease = new Lease();
             try {
-                TransferResult result = new TransferJob(this, lease, request.asRetry(request.retry() || retried), started).run();
+                TransferResult result = new TransferJob(this, lease, request.asRetry(request.retry() || lost != null), started).run();
                 request.listener().finished(new TransferProgress(result.targetPath(),
                         result.size(), result.size(), result.duration()));
                 recordCompleted(result);
                 return result;
             } catch (FtpTransferException e) {
+                if (lost != null) {
+                    // The retry's failure is reported; the first one, often the cause, goes with it.
+                    e.addSuppressed(lost);
+                }
                 // A retry is harmless while nothing was written, or when what was written is kept to resume from.
-                if (retried || !e.connectionLost() || e instanceof VerificationException
+                if (lost != null || !e.connectionLost() || e instanceof VerificationException
                         || lease.targetTouched && !lease.resumable) {
                     failed.incrementAndGet();
                     request.listener().failed(e);
                     throw e;
                 }
-                retried = true;
+                lost = e;
                 LOG.info("The {} connection was lost ({}); retrying once on a new connection",
                         e.side().label(), e.getMessage());
             } finally {

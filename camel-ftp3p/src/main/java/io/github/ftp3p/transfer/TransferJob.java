@@ -149,7 +149,7 @@ final class TransferJob {
                 });
             }
             TransferOutcome outcome;
-            try (ProgressMonitor ignored = monitor(transfer::abort)) {
+            try (ProgressMonitor ignored = monitor(stor, transfer::abort)) {
                 outcome = transfer.run(sourcePath, stor, restartAt);
             }
             if (outcome.succeeded()) {
@@ -192,7 +192,7 @@ final class TransferJob {
                 settings.connection().socketFactory(), settings.connection().replyTimeout(), settings.tls(Side.SOURCE),
                 settings.tls(Side.TARGET));
         TransferOutcome outcome;
-        try (ProgressMonitor ignored = monitor(e -> {
+        try (ProgressMonitor ignored = monitor(stor, e -> {
             lease.source().abandon();
             lease.target().abandon();
         })) {
@@ -205,9 +205,9 @@ final class TransferJob {
         throw outcome.failure();
     }
 
-    private ProgressMonitor monitor(java.util.function.Consumer<FtpTransferException> onStall) {
-        return new ProgressMonitor(client.scheduler, client.targetPool, writePath, () -> Math.max(-1, sourceSize),
-                settings.progressInterval(), settings.stallTimeout(), request.listener(), onStall);
+    private ProgressMonitor monitor(FtpCommand stor, java.util.function.Consumer<FtpTransferException> onStall) {
+        ProgressMonitor.Watch watch = new ProgressMonitor.Watch(stor, () -> Math.max(-1, sourceSize), request.listener());
+        return ProgressMonitor.start(client, () -> watch, onStall);
     }
 
     private TransferOutcome succeeded(TransferOutcome outcome, long restartAt, String how) {
