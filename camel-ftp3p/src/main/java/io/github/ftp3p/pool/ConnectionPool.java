@@ -38,7 +38,11 @@ public final class ConnectionPool implements AutoCloseable {
     private final Duration maxWait;
     private final Factory factory;
     private final GenericObjectPool<ControlConnection> pool;
-    /** Lent out, or opened outside the pool: what {@link #close} must close under the threads using them. */
+    /**
+     * Being opened, lent out, or opened outside the pool: what {@link #close} must close under the threads using
+     * them.
+     */
+    private final Set<ControlConnection> opening = ConcurrentHashMap.newKeySet();
     private final Set<ControlConnection> inUse = ConcurrentHashMap.newKeySet();
     private final Set<ControlConnection> outside = ConcurrentHashMap.newKeySet();
 
@@ -63,7 +67,7 @@ public final class ConnectionPool implements AutoCloseable {
         config.setJmxEnabled(false);
         config.setMinEvictableIdleDuration(EVICT_IDLE_AFTER);
         config.setTimeBetweenEvictionRuns(Duration.ofSeconds(30));
-        factory = new Factory(side, server, settings, tls, noopAfterIdle);
+        factory = new Factory(side, server, settings, tls, noopAfterIdle, opening);
         pool = new GenericObjectPool<>(factory, config);
     }
 
@@ -166,6 +170,7 @@ public final class ConnectionPool implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        opening.forEach(ControlConnection::abandon);
         inUse.forEach(ControlConnection::abandon);
         outside.forEach(ControlConnection::abandon);
     }
@@ -177,18 +182,32 @@ public final class ConnectionPool implements AutoCloseable {
         private final ConnectionSettings settings;
         private final TlsSettings tls;
         private final Duration noopAfterIdle;
+        private final Set<ControlConnection> opening;
 
-        Factory(Side side, FtpServerAddress server, ConnectionSettings settings, TlsSettings tls, Duration noopAfterIdle) {
+        Factory(Side side, FtpServerAddress server, ConnectionSettings settings, TlsSettings tls, Duration noopAfterIdle,
+                Set<ControlConnection> opening) {
             this.side = side;
             this.server = server;
             this.settings = settings;
             this.tls = tls;
             this.noopAfterIdle = noopAfterIdle;
+            this.opening = opening;
         }
 
         @Override
         public ControlConnection create() {
-            return ControlConnection.open(side, server, settings, tls);
+            ControlConnection[] opened = new ControlConnection[1];
+            try {
+                opened[0] = ControlConnection.open(side, server, settings, tls, connection -> {
+                    opened[0] = connection;
+                    opening.add(connection);
+                });
+                return opened[0];
+            } finally {
+                if (opened[0] != null) {
+                    opening.remove(opened[0]);
+                }
+            }
         }
 
         @Override

@@ -8,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,15 @@ public final class ControlConnection implements Closeable {
      * RFC 4217 section 9) and TYPE I.
      */
     public static ControlConnection open(Side side, FtpServerAddress server, ConnectionSettings settings, TlsSettings tls) {
+        return open(side, server, settings, tls, connection -> { });
+    }
+
+    /**
+     * {@link #open} that hands the connection to {@code opening} before it connects, so that another thread can
+     * {@link #abandon} it while it waits for the server (a pool being closed).
+     */
+    public static ControlConnection open(Side side, FtpServerAddress server, ConnectionSettings settings, TlsSettings tls,
+            Consumer<ControlConnection> opening) {
         CommandChannel channel = new CommandChannel();
         channel.setControlEncoding(StandardCharsets.UTF_8.name());
         channel.setConnectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()));
@@ -59,6 +69,7 @@ public final class ControlConnection implements Closeable {
             channel.setSocketFactory(settings.socketFactory());
         }
         ControlConnection connection = new ControlConnection(side, server, channel, settings.replyTimeout());
+        opening.accept(connection);
         if (tls != null && tls.implicit()) {
             channel.useImplicitTls(tls.context(), server.host());
         }
