@@ -76,6 +76,23 @@ class Ftp3pEndpointOptionsTest {
     }
 
     @Test
+    void aZeroMaxWaitIsRefused() {
+        assertRefused("ftp3p:copy?" + SOURCE + "&" + TARGET + "&maxWait=0", "Option 'maxWait'");
+    }
+
+    @Test
+    void noStallDetectionWithoutATransferTimeoutIsRefusedAsAnUnboundedWait() {
+        assertRefused("ftp3p:copy?" + SOURCE + "&" + TARGET + "&stallTimeout=0",
+                "stallTimeout=0 (no stall detection) needs a transferTimeout");
+    }
+
+    @Test
+    void noStallDetectionWithATransferTimeoutIsAccepted() {
+        assertThat(camel.getEndpoint("ftp3p:copy?" + SOURCE + "&" + TARGET + "&stallTimeout=0&transferTimeout=1h"))
+                .isInstanceOf(Ftp3pEndpoint.class);
+    }
+
+    @Test
     void aLineBreakInAUserNameSetOutsideTheUriIsRefused() {
         // Camel drops CR and LF from endpoint URIs itself; a value set on the component (Spring XML, YAML,
         // properties) is not normalized, so ftp3p checks it.

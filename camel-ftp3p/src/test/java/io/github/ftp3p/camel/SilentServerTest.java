@@ -1,7 +1,6 @@
 package io.github.ftp3p.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -21,7 +20,6 @@ import io.github.ftp3p.protocol.TransferStalledException;
 import io.github.ftp3p.testing.FaultProxy;
 import io.github.ftp3p.transfer.FxpClient;
 import org.apache.camel.Exchange;
-import org.apache.camel.ResolveEndpointFailedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,13 +179,6 @@ class SilentServerTest {
         servers.camel().stop();
         assertThat(holding.get(5, TimeUnit.SECONDS).getException()).isNotNull();
         assertNothingLeft(client);
-    }
-
-    @Test
-    void noStallDetectionAndNoTransferTimeoutIsRefusedWhenTheEndpointIsCreated() {
-        assertThatThrownBy(() -> servers.camel().getEndpoint(servers.uri("copy", "stallTimeout=0")))
-                .isInstanceOf(ResolveEndpointFailedException.class)
-                .hasMessageContaining("stallTimeout=0").hasMessageContaining("transferTimeout");
     }
 
     /** Sends one file through the proxies; asserts the exchange failed within the bound and nothing is left. */
