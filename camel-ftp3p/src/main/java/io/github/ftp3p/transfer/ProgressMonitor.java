@@ -89,6 +89,10 @@ final class ProgressMonitor implements AutoCloseable {
         this.stallNanos = settings.stallTimeout().toNanos();
         this.noSizeIsStall = settings.transfer().transferTimeout().isZero();
         this.onStall = onStall;
+        synchronized (this) {
+            // The stall clock runs from now for what is written now; from the first watch for a batch.
+            watched = current.get();
+        }
         long interval = settings.progressInterval().toNanos();
         this.ticks = scheduler.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.NANOSECONDS);
         if (stallNanos > 0) {
@@ -108,10 +112,14 @@ final class ProgressMonitor implements AutoCloseable {
         return new ProgressMonitor(client, current, onStall);
     }
 
-    /** On the scheduler: starts a poll on the executor unless one still runs. */
+    /** On the scheduler: notes a new file, and starts a poll on the executor unless one still runs. */
     private void tick() {
         synchronized (this) {
-            if (closed || polling) {
+            if (closed) {
+                return;
+            }
+            follow(current.get());
+            if (polling) {
                 return;
             }
             polling = true;

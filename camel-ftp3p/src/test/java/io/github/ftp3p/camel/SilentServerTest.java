@@ -111,13 +111,22 @@ class SilentServerTest {
     }
 
     @Test
-    void aTargetSilentAfterItsStorStartedIsAbortedAsAStall() {
+    void aTargetSilentAfterItsStorStartedIsAbortedAsAStall() throws Exception {
         servers.source().throttle(1024 * 1024);
+        servers.givenSourceFile("big.bin", 8L * 1024 * 1024);
         targetProxy.silenceAfterReply("150");
+        String uri = proxiedUri("move", TIMEOUTS + "&progressInterval=200");
+        CompletableFuture<Exchange> running = CompletableFuture.supplyAsync(() -> servers.send(uri, "big.bin"));
+        await().atMost(Duration.ofSeconds(10)).until(targetProxy::silent);
+        long silent = System.nanoTime();
 
-        FtpTransferException failure = failsWithinTheBound("move", TIMEOUTS + "&progressInterval=200", "big.bin",
-                8L * 1024 * 1024);
+        Exchange result = running.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
 
+        // Counted from the silence, which came right after the transfer (and its monitor) started.
+        assertThat(Duration.ofNanos(System.nanoTime() - silent))
+                .isLessThan(Duration.ofMillis(STALL_TIMEOUT + 2 * REPLY_TIMEOUT + 1500));
+        FtpTransferException failure = (FtpTransferException) result.getException().getCause();
+        assertNothingLeft(((Ftp3pEndpoint) servers.camel().getEndpoint(uri)).client());
         assertThat(failure).isInstanceOf(TransferStalledException.class).hasMessageContaining("stallTimeout");
         assertThat(failure.side()).isEqualTo(Side.TARGET);
         assertThat(failure.command().line()).isEqualTo("STOR inbox/.ftp3p.big.bin");
