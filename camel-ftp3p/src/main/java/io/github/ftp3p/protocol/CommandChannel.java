@@ -87,9 +87,11 @@ final class CommandChannel extends FTP {
             throw new IOException("the connection was closed");
         }
         try {
+            setSoTimeout(Math.toIntExact(timeout.toMillis()));
             return ReplyReader.read(in, timeout);
         } catch (NullPointerException e) {
-            // disconnect() from another thread (an abort) drops the reader under this one
+            // disconnect() from another thread (an abort, a monitor or a pool closing) drops the socket and the
+            // reader under this one
             throw new IOException("the connection was closed", e);
         }
     }

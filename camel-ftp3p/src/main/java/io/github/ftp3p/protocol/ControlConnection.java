@@ -208,7 +208,6 @@ public final class ControlConnection implements Closeable {
     public FtpReply readReply(FtpCommand command, Duration timeout) {
         FtpReply reply;
         try {
-            channel.setSoTimeout(Math.toIntExact(timeout.toMillis()));
             reply = channel.readReply(timeout);
         } catch (SocketTimeoutException e) {
             broken = true;
