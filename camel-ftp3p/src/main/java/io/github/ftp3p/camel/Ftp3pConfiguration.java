@@ -50,6 +50,8 @@ public class Ftp3pConfiguration implements Cloneable {
     private long transferTimeout;
     @UriParam(label = "advanced", defaultValue = "4")
     private int maxConnections = 4;
+    @UriParam(label = "advanced", defaultValue = "300000", javaType = "java.time.Duration")
+    private long maxWait = 300_000;
     @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
     private long noopAfterIdle = 10_000;
     @UriParam(label = "advanced")
@@ -66,6 +68,8 @@ public class Ftp3pConfiguration implements Cloneable {
     private boolean useTempFile = true;
     @UriParam(defaultValue = ".ftp3p.")
     private String tempPrefix = ".ftp3p.";
+    @UriParam(label = "advanced", defaultValue = "0", javaType = "java.time.Duration")
+    private long tempFileMaxAge;
     @UriParam(defaultValue = "true")
     private boolean autoCreate = true;
     @UriParam
@@ -279,8 +283,9 @@ public class Ftp3pConfiguration implements Cloneable {
     }
 
     /**
-     * How long both servers may take to finish a transfer once it started, in milliseconds; 0 for no limit, at
-     * most 2147483647 ms (about 24.8 days).
+     * How long both servers may take to finish a transfer once it started, in milliseconds; 0 for no limit other
+     * than stallTimeout, at most 2147483647 ms (about 24.8 days). Set it for targets without SIZE, whose progress
+     * cannot be seen.
      */
     public void setTransferTimeout(long transferTimeout) {
         this.transferTimeout = transferTimeout;
@@ -296,6 +301,18 @@ public class Ftp3pConfiguration implements Cloneable {
      */
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    public long getMaxWait() {
+        return maxWait;
+    }
+
+    /**
+     * How long an exchange waits for a free connection to each server when maxConnections are in use, in
+     * milliseconds; then it fails naming the server and maxConnections.
+     */
+    public void setMaxWait(long maxWait) {
+        this.maxWait = maxWait;
     }
 
     public long getNoopAfterIdle() {
@@ -376,9 +393,10 @@ public class Ftp3pConfiguration implements Cloneable {
     }
 
     /**
-     * Write the target under a temporary name (tempPrefix followed by the name) in the target directory and rename it to its
-     * final name only once it is verified, so that nothing half-written ever has the final name. Set false for
-     * servers that forbid renames.
+     * Write the target under a temporary name (tempPrefix, the name and a part unique to the exchange) in the target
+     * directory and rename it to its final name only once it is verified, so that nothing half-written ever has the
+     * final name, and two exchanges moving one file never touch each other's copy. Set false for servers that
+     * forbid renames.
      */
     public void setUseTempFile(boolean useTempFile) {
         this.useTempFile = useTempFile;
@@ -388,9 +406,23 @@ public class Ftp3pConfiguration implements Cloneable {
         return tempPrefix;
     }
 
-    /** The prefix of the temporary name the target is written under. */
+    /** The prefix of the temporary name the target is written under; at most 64 bytes. */
     public void setTempPrefix(String tempPrefix) {
         this.tempPrefix = tempPrefix;
+    }
+
+    public long getTempFileMaxAge() {
+        return tempFileMaxAge;
+    }
+
+    /**
+     * Delete temporary files (tempPrefix, a name, a dot and 8 hex digits) older than this, in milliseconds, from a
+     * target directory: what a killed process left behind. Looked for (NLST, then MDTM of each such name) when a
+     * transfer first writes into a directory, and again after this long. 0 (the default) never; else at least 10
+     * minutes, well above any stall, redelivery delay and clock difference with the server.
+     */
+    public void setTempFileMaxAge(long tempFileMaxAge) {
+        this.tempFileMaxAge = tempFileMaxAge;
     }
 
     public boolean isAutoCreate() {
@@ -443,8 +475,9 @@ public class Ftp3pConfiguration implements Cloneable {
     }
 
     /**
-     * Abort a transfer whose target file has not grown for this long, in milliseconds, and fail the exchange; 0
-     * never aborts. At most 2147483647 ms (about 24.8 days).
+     * Abort a transfer whose target file has not grown for this long, in milliseconds, and fail the exchange. A
+     * poll of the target's SIZE that fails or gets no answer counts as no growth. 0 never aborts, which needs a
+     * transferTimeout. At most 2147483647 ms (about 24.8 days).
      */
     public void setStallTimeout(long stallTimeout) {
         this.stallTimeout = stallTimeout;

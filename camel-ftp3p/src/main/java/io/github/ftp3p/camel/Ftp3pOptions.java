@@ -80,11 +80,12 @@ final class Ftp3pOptions {
                     addressPolicy(c.getPassiveAddress()), Duration.ofMillis(c.getTransferTimeout()),
                     dataNetworks(c.getAllowedDataNetworks()), c.isPipelining());
             return new FxpSettings(choice("passiveSide", c.getPassiveSide(), PassiveSide.class), transfer, connection,
-                    c.getMaxConnections(), Duration.ofMillis(c.getNoopAfterIdle()),
+                    c.getMaxConnections(), Duration.ofMillis(c.getMaxWait()), Duration.ofMillis(c.getNoopAfterIdle()),
                     choice("verify", c.getVerify(), Verification.class), fileExist,
                     c.isUseTempFile() ? Arguments.requireSafe("tempPrefix", c.getTempPrefix()) : null, c.isAutoCreate(),
                     c.isPreserveLastModified(), Duration.ofMillis(c.getProgressInterval()),
                     Duration.ofMillis(c.getStallTimeout()), c.isResume(), choice("fallback", c.getFallback(), Fallback.class),
+                    Duration.ofMillis(c.getTempFileMaxAge()),
                     tls(c, camel, source, privateData, "sourceSslContextParameters", c.getSourceSslContextParameters()),
                     tls(c, camel, target, privateData, "targetSslContextParameters", c.getTargetSslContextParameters()));
         } catch (InvalidSettingException e) {

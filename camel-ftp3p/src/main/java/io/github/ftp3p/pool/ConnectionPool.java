@@ -2,6 +2,8 @@ package io.github.ftp3p.pool;
 
 import java.time.Duration;
 import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.ftp3p.protocol.ConnectionSettings;
 import io.github.ftp3p.protocol.ControlConnection;
@@ -18,22 +20,45 @@ import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 /**
  * Logged-in control connections to one server identity (host, port, user), kept between transfers so that
  * a transfer costs no connect and no login. At most {@code maxConnections} exist at once; a borrower waits
- * for a free one. A connection idle for longer than {@code noopAfterIdle} is checked with NOOP before it is
- * handed out, and replaced when dead.
+ * for a free one, at most {@code maxWait}. A connection idle for longer than {@code noopAfterIdle} is checked
+ * with NOOP before it is handed out, and replaced when dead.
+ * <p>
+ * {@link #close} also closes the connections lent out, and those opened outside the pool
+ * ({@link #openOutside}), so that a thread blocked reading a reply on one wakes up with an error instead of
+ * outliving the endpoint.
  */
 public final class ConnectionPool implements AutoCloseable {
 
     /** Idle connections older than this are closed: servers drop them anyway (vsftpd after 300 s). */
     private static final Duration EVICT_IDLE_AFTER = Duration.ofMinutes(2);
 
+    private final Side side;
+    private final FtpServerAddress server;
+    private final int maxConnections;
+    private final Duration maxWait;
+    private final Factory factory;
     private final GenericObjectPool<ControlConnection> pool;
+    /**
+     * Being opened, lent out, or opened outside the pool: what {@link #close} must close under the threads using
+     * them.
+     */
+    private final Set<ControlConnection> opening = ConcurrentHashMap.newKeySet();
+    private final Set<ControlConnection> inUse = ConcurrentHashMap.newKeySet();
+    private final Set<ControlConnection> outside = ConcurrentHashMap.newKeySet();
 
-    /** @param tls FTPS settings, or null for plain FTP */
+    /**
+     * @param tls     FTPS settings, or null for plain FTP
+     * @param maxWait how long {@link #borrow} waits for a free connection
+     */
     public ConnectionPool(Side side, FtpServerAddress server, ConnectionSettings settings, TlsSettings tls,
-            int maxConnections, Duration noopAfterIdle) {
+            int maxConnections, Duration maxWait, Duration noopAfterIdle) {
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be at least 1, not " + maxConnections);
         }
+        this.side = side;
+        this.server = server;
+        this.maxConnections = maxConnections;
+        this.maxWait = maxWait;
         GenericObjectPoolConfig<ControlConnection> config = new GenericObjectPoolConfig<>();
         config.setMaxTotal(maxConnections);
         config.setMaxIdle(maxConnections);
@@ -42,36 +67,71 @@ public final class ConnectionPool implements AutoCloseable {
         config.setJmxEnabled(false);
         config.setMinEvictableIdleDuration(EVICT_IDLE_AFTER);
         config.setTimeBetweenEvictionRuns(Duration.ofSeconds(30));
-        pool = new GenericObjectPool<>(new Factory(side, server, settings, tls, noopAfterIdle), config);
+        factory = new Factory(side, server, settings, tls, noopAfterIdle, opening);
+        pool = new GenericObjectPool<>(factory, config);
     }
 
-    /** A logged-in connection in binary mode. */
+    /**
+     * A logged-in connection in binary mode, waiting at most {@code maxWait} for one to be free.
+     *
+     * @throws ConnectionUnavailableException when none was free in time, or the pool is closed
+     */
     public ControlConnection borrow() {
+        ControlConnection connection;
         try {
-            return pool.borrowObject();
-        } catch (FtpTransferException | IllegalStateException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot borrow a connection: " + e.getMessage(), e);
-        }
-    }
-
-    /** A connection if one is free or may be opened now, else null; never waits for another borrower. */
-    public ControlConnection tryBorrow() {
-        try {
-            return pool.borrowObject(Duration.ZERO);
+            connection = pool.borrowObject(maxWait);
         } catch (NoSuchElementException e) {
-            return null;
-        } catch (FtpTransferException | IllegalStateException e) {
+            throw pool.isClosed() ? ConnectionUnavailableException.closed(side, server)
+                    : ConnectionUnavailableException.exhausted(side, server, maxConnections, maxWait);
+        } catch (FtpTransferException e) {
             throw e;
+        } catch (InterruptedException e) {
+            if (!pool.isClosed()) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for a " + side.label() + " connection", e);
+            }
+            // close() wakes the borrowers waiting for a connection by interrupting them: that interrupt is the
+            // pool's own, not a request to the thread, so it is not kept.
+            throw ConnectionUnavailableException.closed(side, server);
         } catch (Exception e) {
+            if (pool.isClosed()) {
+                throw ConnectionUnavailableException.closed(side, server);
+            }
             throw new IllegalStateException("Cannot borrow a connection: " + e.getMessage(), e);
         }
+        inUse.add(connection);
+        if (pool.isClosed()) {
+            // close() ran while this one was being handed out: it did not see it.
+            invalidate(connection);
+            throw ConnectionUnavailableException.closed(side, server);
+        }
+        return connection;
     }
 
-    /** Gives the connection back, or closes it when its state is unknown. */
+    /**
+     * A new logged-in connection that does not count against {@code maxConnections} and is never pooled, for
+     * work that must not wait for a transfer's connections (watching its progress). Give it back with
+     * {@link #release}, which closes it.
+     */
+    public ControlConnection openOutside() {
+        if (pool.isClosed()) {
+            throw ConnectionUnavailableException.closed(side, server);
+        }
+        ControlConnection connection = factory.create();
+        outside.add(connection);
+        if (pool.isClosed()) {
+            release(connection);
+            throw ConnectionUnavailableException.closed(side, server);
+        }
+        return connection;
+    }
+
+    /** Gives the connection back, or closes it when its state is unknown or it was opened outside the pool. */
     public void release(ControlConnection connection) {
-        if (connection.isReusable()) {
+        if (outside.remove(connection)) {
+            connection.close();
+        } else if (connection.isReusable()) {
+            inUse.remove(connection);
             pool.returnObject(connection);
         } else {
             invalidate(connection);
@@ -80,6 +140,7 @@ public final class ConnectionPool implements AutoCloseable {
 
     /** Closes the connection and frees its place. */
     public void invalidate(ControlConnection connection) {
+        inUse.remove(connection);
         try {
             pool.invalidateObject(connection);
         } catch (Exception e) {
@@ -102,9 +163,16 @@ public final class ConnectionPool implements AutoCloseable {
         return pool.getCreatedCount();
     }
 
+    /**
+     * Closes the idle connections, wakes the borrowers waiting for one, and closes the socket under every
+     * connection still in use, so that each thread blocked on one gets an error at once.
+     */
     @Override
     public void close() {
         pool.close();
+        opening.forEach(ControlConnection::abandon);
+        inUse.forEach(ControlConnection::abandon);
+        outside.forEach(ControlConnection::abandon);
     }
 
     private static final class Factory extends BasePooledObjectFactory<ControlConnection> {
@@ -114,18 +182,32 @@ public final class ConnectionPool implements AutoCloseable {
         private final ConnectionSettings settings;
         private final TlsSettings tls;
         private final Duration noopAfterIdle;
+        private final Set<ControlConnection> opening;
 
-        Factory(Side side, FtpServerAddress server, ConnectionSettings settings, TlsSettings tls, Duration noopAfterIdle) {
+        Factory(Side side, FtpServerAddress server, ConnectionSettings settings, TlsSettings tls, Duration noopAfterIdle,
+                Set<ControlConnection> opening) {
             this.side = side;
             this.server = server;
             this.settings = settings;
             this.tls = tls;
             this.noopAfterIdle = noopAfterIdle;
+            this.opening = opening;
         }
 
         @Override
         public ControlConnection create() {
-            return ControlConnection.open(side, server, settings, tls);
+            ControlConnection[] opened = new ControlConnection[1];
+            try {
+                opened[0] = ControlConnection.open(side, server, settings, tls, connection -> {
+                    opened[0] = connection;
+                    opening.add(connection);
+                });
+                return opened[0];
+            } finally {
+                if (opened[0] != null) {
+                    opening.remove(opened[0]);
+                }
+            }
         }
 
         @Override

@@ -5,6 +5,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
+import java.net.Socket;
 import java.time.Duration;
 
 import javax.net.ssl.SSLContext;
@@ -13,9 +14,10 @@ import javax.net.ssl.SSLSocket;
 import org.apache.commons.net.ftp.FTP;
 
 /**
- * commons-net's {@link FTP} used as a plain transport: it connects, reads replies (multi-line included)
- * and exposes the raw line writer. Its own {@code sendCommand} always waits for the reply; FXP needs two
- * transfer commands outstanding at once, so this class can also send a line without reading.
+ * commons-net's {@link FTP} used as a plain transport: it connects and exposes the raw line reader and
+ * writer. Its own {@code sendCommand} always waits for the reply; FXP needs two transfer commands
+ * outstanding at once, so this class can also send a line without reading. Every reply, the 220 greeting
+ * included, is read by {@link ReplyReader}: commons-net's reader accepts lines and replies of any length.
  */
 final class CommandChannel extends FTP {
 
@@ -28,12 +30,15 @@ final class CommandChannel extends FTP {
         this.tlsHost = host;
     }
 
+    /**
+     * Replaces FTP's connect action, which reads the greeting with commons-net's unbounded reader: only the
+     * socket's timeout (so that an implicit TLS handshake is bounded too) and the streams are set up here, and
+     * the caller reads the greeting with {@link #readReply}.
+     */
     @Override
     protected void _connectAction_() throws IOException {
-        if (implicitTls != null) {
-            _socket_ = handshake(implicitTls, tlsHost);
-        }
-        super._connectAction_();
+        applySocketAttributes();
+        useSocket(implicitTls != null ? handshake(implicitTls, tlsHost) : _socket_);
     }
 
     /**
@@ -41,10 +46,13 @@ final class CommandChannel extends FTP {
      * verifies the server's certificate and its host name or address, and rebuilds the reader and writer on it.
      */
     void startTls(SSLContext context, String host) throws IOException {
-        SSLSocket tls = handshake(context, host);
-        _socket_ = tls;
-        _input_ = tls.getInputStream();
-        _output_ = tls.getOutputStream();
+        useSocket(handshake(context, host));
+    }
+
+    private void useSocket(Socket socket) throws IOException {
+        _socket_ = socket;
+        _input_ = socket.getInputStream();
+        _output_ = socket.getOutputStream();
         _controlInput_ = new BufferedReader(new InputStreamReader(_input_, getControlEncoding()));
         _controlOutput_ = new BufferedWriter(new OutputStreamWriter(_output_, getControlEncoding()));
     }
@@ -72,9 +80,11 @@ final class CommandChannel extends FTP {
             throw new IOException("the connection was closed");
         }
         try {
+            setSoTimeout(Math.toIntExact(timeout.toMillis()));
             return ReplyReader.read(in, timeout);
         } catch (NullPointerException e) {
-            // disconnect() from another thread (an abort) drops the reader under this one
+            // disconnect() from another thread (an abort, a monitor or a pool closing) drops the socket and the
+            // reader under this one
             throw new IOException("the connection was closed", e);
         }
     }

@@ -8,8 +8,8 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
-import org.apache.commons.net.ftp.FTPConnectionClosedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +52,15 @@ public final class ControlConnection implements Closeable {
      * RFC 4217 section 9) and TYPE I.
      */
     public static ControlConnection open(Side side, FtpServerAddress server, ConnectionSettings settings, TlsSettings tls) {
+        return open(side, server, settings, tls, connection -> { });
+    }
+
+    /**
+     * {@link #open} that hands the connection to {@code opening} before it connects, so that another thread can
+     * {@link #abandon} it while it waits for the server (a pool being closed).
+     */
+    public static ControlConnection open(Side side, FtpServerAddress server, ConnectionSettings settings, TlsSettings tls,
+            Consumer<ControlConnection> opening) {
         CommandChannel channel = new CommandChannel();
         channel.setControlEncoding(StandardCharsets.UTF_8.name());
         channel.setConnectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()));
@@ -60,6 +69,7 @@ public final class ControlConnection implements Closeable {
             channel.setSocketFactory(settings.socketFactory());
         }
         ControlConnection connection = new ControlConnection(side, server, channel, settings.replyTimeout());
+        opening.accept(connection);
         if (tls != null && tls.implicit()) {
             channel.useImplicitTls(tls.context(), server.host());
         }
@@ -87,16 +97,17 @@ public final class ControlConnection implements Closeable {
             // Commands are single small writes answered by the server: Nagle would hold each one back
             // waiting for the ACK of the previous one.
             channel.setTcpNoDelay(true);
-        } catch (FTPConnectionClosedException e) {
-            throw closedReply(null, e);
         } catch (javax.net.ssl.SSLException e) {
             throw new FtpConnectionException(side, null, "TLS handshake with " + server.host() + ":" + server.port()
                     + " failed (is the server's certificate trusted, and issued for " + server.host() + "?)", e);
         } catch (IOException e) {
             throw new FtpConnectionException(side, null, "cannot connect to " + server.host() + ":" + server.port(), e);
         }
-        greeting = currentReply();
-        LOG.debug("{} < {}", side, greeting);
+        greeting = readReply(null, replyTimeout);
+        if (greeting.isPreliminary()) {
+            // 120: "service ready in nnn minutes", then the 220 (RFC 959 section 4.2), each within the reply timeout.
+            greeting = readReply(null, replyTimeout);
+        }
         if (!greeting.isPositive()) {
             throw new FtpReplyException(side, null, greeting);
         }
@@ -191,16 +202,17 @@ public final class ControlConnection implements Closeable {
     /**
      * Reads the next reply to {@code command}.
      *
+     * @param command the command answered, or null for the greeting
      * @param timeout how long to wait; zero waits without limit
      */
     public FtpReply readReply(FtpCommand command, Duration timeout) {
         FtpReply reply;
         try {
-            channel.setSoTimeout(Math.toIntExact(timeout.toMillis()));
             reply = channel.readReply(timeout);
         } catch (SocketTimeoutException e) {
             broken = true;
-            throw new FtpConnectionException(side, command, "no complete reply within " + timeout.toMillis() + " ms", e);
+            throw new FtpConnectionException(side, command, "no complete " + (command == null ? "greeting" : "reply")
+                    + " within " + timeout.toMillis() + " ms", e);
         } catch (IOException e) {
             broken = true;
             throw new FtpConnectionException(side, command, "connection lost", e);
@@ -215,19 +227,6 @@ public final class ControlConnection implements Closeable {
             broken = true;
         }
         return reply;
-    }
-
-    /** commons-net throws on 421 after parsing it, and on end of stream; only the first has a reply. */
-    private FtpTransferException closedReply(FtpCommand command, FTPConnectionClosedException e) {
-        broken = true;
-        if (channel.getReplyStrings() != null && channel.getReplyStrings().length > 0 && channel.getReplyCode() == 421) {
-            return new FtpReplyException(side, command, currentReply());
-        }
-        return new FtpConnectionException(side, command, "connection closed by the server", e);
-    }
-
-    private FtpReply currentReply() {
-        return new FtpReply(channel.getReplyCode(), List.of(channel.getReplyStrings()));
     }
 
     /** Sends NOOP; false when the connection turned out dead or the server refused it. */

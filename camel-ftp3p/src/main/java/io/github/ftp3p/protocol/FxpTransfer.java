@@ -340,7 +340,9 @@ public final class FxpTransfer {
 
     private TransferOutcome fail(FtpTransferException failure, boolean orientationRefused, boolean targetTouched) {
         state = State.FAILED;
-        return new TransferOutcome(passiveSide, null, null, failure, orientationRefused, targetTouched);
+        // An abort from another thread closed the connections under this step: its cause is the failure.
+        FtpTransferException cause = abortCause != null ? abortCause : failure;
+        return new TransferOutcome(passiveSide, null, null, cause, orientationRefused && abortCause == null, targetTouched);
     }
 
     private void expect(State expected) {

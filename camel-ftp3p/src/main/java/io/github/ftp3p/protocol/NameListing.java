@@ -24,9 +24,15 @@ public final class NameListing {
     /**
      * The last segment of each name NLST gives for {@code directory} (servers differ on whether they prefix it);
      * empty for an empty directory, which some servers answer with 450 or 550 instead of an empty list.
+     *
+     * @param hidden ask for names starting with a dot too ({@code NLST -a}, as ls does: Apache FtpServer, vsftpd,
+     *               ProFTPD and Pure-FTPd leave them out otherwise); a server that does not take the option
+     *               answers 450 or 550, which reads as an empty list
      */
-    public static List<String> names(PassiveData data, ControlConnection connection, String directory, TlsSettings tls) {
-        FtpCommand nlst = directory.isEmpty() ? FtpCommand.of("NLST") : FtpCommand.of("NLST", Arguments.requireSafe("directory", directory));
+    public static List<String> names(PassiveData data, ControlConnection connection, String directory, TlsSettings tls,
+            boolean hidden) {
+        String argument = (hidden ? "-a " : "") + Arguments.requireSafe("directory", directory);
+        FtpCommand nlst = argument.isEmpty() ? FtpCommand.of("NLST") : FtpCommand.of("NLST", argument.trim());
         Socket socket;
         try {
             socket = data.open(connection, nlst, 0, tls);

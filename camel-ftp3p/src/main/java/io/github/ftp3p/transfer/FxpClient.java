@@ -1,5 +1,6 @@
 package io.github.ftp3p.transfer;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import io.github.ftp3p.protocol.FtpCommand;
 import io.github.ftp3p.protocol.FtpReply;
 import io.github.ftp3p.protocol.FtpServerAddress;
 import io.github.ftp3p.protocol.FtpTransferException;
+import io.github.ftp3p.protocol.PassiveData;
 import io.github.ftp3p.protocol.Side;
 import io.github.ftp3p.protocol.TransferFailedException;
 import io.github.ftp3p.protocol.TransferProgress;
@@ -45,6 +47,8 @@ public final class FxpClient implements AutoCloseable {
     final Set<String> targetDirectories = ConcurrentHashMap.newKeySet();
     /** Warnings given once per server pair, or per server. */
     final Set<String> warned = ConcurrentHashMap.newKeySet();
+    /** Looks for temporary files killed processes left behind; null when tempFileMaxAge is 0 or no temporary names. */
+    private final StaleTemporaryFiles staleTemporaryFiles;
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
@@ -61,9 +65,11 @@ public final class FxpClient implements AutoCloseable {
         this.executor = executor;
         this.scheduler = scheduler;
         this.sourcePool = new ConnectionPool(Side.SOURCE, source, settings.connection(), settings.tls(Side.SOURCE),
-                settings.maxConnections(), settings.noopAfterIdle());
+                settings.maxConnections(), settings.maxWait(), settings.noopAfterIdle());
         this.targetPool = new ConnectionPool(Side.TARGET, target, settings.connection(), settings.tls(Side.TARGET),
-                settings.maxConnections(), settings.noopAfterIdle());
+                settings.maxConnections(), settings.maxWait(), settings.noopAfterIdle());
+        this.staleTemporaryFiles = settings.tempPrefix() == null || settings.tempFileMaxAge().isZero() ? null
+                : new StaleTemporaryFiles(settings.tempPrefix(), settings.tempFileMaxAge());
     }
 
     public TransferResult transfer(TransferRequest request) {
@@ -73,25 +79,29 @@ public final class FxpClient implements AutoCloseable {
 
     private TransferResult transfer(TransferRequest request, String attempt) {
         long started = System.nanoTime();
-        boolean retried = false;
+        FtpTransferException lost = null;
         while (true) {
             Lease lease = new Lease();
             try {
-                TransferResult result = new TransferJob(this, lease, request.asRetry(request.retry() || retried), attempt,
-                        started).run();
+                TransferResult result = new TransferJob(this, lease, request.asRetry(request.retry() || lost != null),
+                        attempt, started).run();
                 request.listener().finished(new TransferProgress(result.targetPath(),
                         result.size(), result.size(), result.duration()));
                 recordCompleted(result);
                 return result;
             } catch (FtpTransferException e) {
+                if (lost != null) {
+                    // The retry's failure is reported; the first one, often the cause, goes with it.
+                    e.addSuppressed(lost);
+                }
                 // A retry is harmless while nothing was written, or when what was written is kept to resume from.
-                if (retried || !e.connectionLost() || e instanceof VerificationException
+                if (lost != null || !e.connectionLost() || e instanceof VerificationException
                         || lease.targetTouched && !lease.resumable) {
                     failed.incrementAndGet();
                     request.listener().failed(e);
                     throw e;
                 }
-                retried = true;
+                lost = e;
                 LOG.info("The {} connection was lost ({}); retrying once on a new connection",
                         e.side().label(), e.getMessage());
             } catch (RuntimeException e) {
@@ -195,6 +205,18 @@ public final class FxpClient implements AutoCloseable {
             path.append('/');
         }
         targetDirectories.add(directory);
+    }
+
+    /**
+     * Deletes what killed processes left in {@code directory} (tempFileMaxAge), when it is due: at most once per
+     * directory and tempFileMaxAge.
+     */
+    void sweepStaleTemporaryFiles(ControlConnection connection, String directory) {
+        if (staleTemporaryFiles != null && staleTemporaryFiles.claim(directory, Instant.now())) {
+            PassiveData data = new PassiveData(settings.transfer(), settings.connection().socketFactory(),
+                    settings.connection().replyTimeout());
+            staleTemporaryFiles.sweep(data, connection, settings.tls(Side.TARGET), directory, Instant.now());
+        }
     }
 
     /** Logs {@code message} at WARN the first time {@code key} is seen by this client. */

@@ -21,6 +21,7 @@ import io.github.ftp3p.protocol.TransferOptions;
  * @param connection           how control connections are opened
  * @param maxConnections       the most control connections open at once to each side, 1 to
  *                             {@link Ranges#MAX_CONNECTIONS}
+ * @param maxWait              how long a transfer waits for a free connection to a side
  * @param noopAfterIdle        a pooled connection idle longer than this is checked with NOOP before use
  * @param verification         how a copy is proven
  * @param fileExist            what to do when the target file exists
@@ -30,23 +31,31 @@ import io.github.ftp3p.protocol.TransferOptions;
  * @param autoCreate           create the target directory (MKD, one level at a time) when missing
  * @param preserveLastModified copy the source's modification time (MDTM) to the target (MFMT, SITE UTIME)
  * @param progressInterval     how often the target's SIZE is polled while a transfer runs
- * @param stallTimeout         a transfer whose target does not grow for this long is aborted; zero for never
+ * @param stallTimeout         a transfer whose target does not grow for this long is aborted; zero for never,
+ *                             which needs a transfer timeout instead
  * @param resume               keep the temporary file of a broken transfer and continue from its size (REST) on
  *                             the next attempt, when both servers offer REST STREAM
  * @param fallback             what to do when FXP fails in every orientation
+ * @param tempFileMaxAge       temporary files (of any attempt) older than this in a target directory are deleted
+ *                             ({@link StaleTemporaryFiles}); zero for never
  * @param sourceTls            FTPS on the source, or null
  * @param targetTls            FTPS on the target, or null
  */
 public record FxpSettings(PassiveSide passiveSide, TransferOptions transfer, ConnectionSettings connection,
-        int maxConnections, Duration noopAfterIdle, Verification verification, FileExist fileExist, String tempPrefix,
-        boolean autoCreate, boolean preserveLastModified, Duration progressInterval, Duration stallTimeout,
-        boolean resume, Fallback fallback, TlsSettings sourceTls, TlsSettings targetTls) {
+        int maxConnections, Duration maxWait, Duration noopAfterIdle, Verification verification, FileExist fileExist,
+        String tempPrefix, boolean autoCreate, boolean preserveLastModified, Duration progressInterval, Duration stallTimeout,
+        boolean resume, Fallback fallback, Duration tempFileMaxAge, TlsSettings sourceTls, TlsSettings targetTls) {
 
     /** The temporary name is the prefix, the name (shortened to fit) and the attempt, in 255 bytes. */
     public static final int MAX_TEMP_PREFIX_BYTES = 64;
+    /** How long a transfer waits for a free connection unless told otherwise. */
+    public static final Duration DEFAULT_MAX_WAIT = Duration.ofMinutes(5);
+    /** Below this, a temporary file still being written or kept to resume from could be taken for a stale one. */
+    public static final Duration MIN_TEMP_FILE_MAX_AGE = Duration.ofMinutes(10);
 
     public FxpSettings {
         Objects.requireNonNull(passiveSide, "passiveSide");
+        Objects.requireNonNull(maxWait, "maxWait");
         Objects.requireNonNull(transfer, "transfer");
         Objects.requireNonNull(connection, "connection");
         Ranges.requireNotNegative("noopAfterIdle", noopAfterIdle);
@@ -64,9 +73,21 @@ public record FxpSettings(PassiveSide passiveSide, TransferOptions transfer, Con
         if (tempPrefix != null) {
             Arguments.requireSafe("tempPrefix", tempPrefix);
             if (tempPrefix.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_TEMP_PREFIX_BYTES) {
-                throw new IllegalArgumentException("tempPrefix must be at most " + MAX_TEMP_PREFIX_BYTES
+                throw new InvalidSettingException("tempPrefix", "must be at most " + MAX_TEMP_PREFIX_BYTES
                         + " bytes, leaving room in a 255-byte name for the file's own name, not '" + tempPrefix + "'");
             }
+        }
+        Ranges.requirePositive("maxWait", maxWait);
+        Ranges.requireNotNegative("tempFileMaxAge", tempFileMaxAge);
+        if (!tempFileMaxAge.isZero() && tempFileMaxAge.compareTo(MIN_TEMP_FILE_MAX_AGE) < 0) {
+            throw new InvalidSettingException("tempFileMaxAge", "must be 0 (off) or at least "
+                    + MIN_TEMP_FILE_MAX_AGE.toMinutes() + " minutes, well above any transfer's stall and redelivery delay "
+                    + "and any clock difference with the server, not " + tempFileMaxAge.toMillis() + " ms");
+        }
+        if (stallTimeout.isZero() && transfer.transferTimeout().isZero()) {
+            // Nothing else ends a transfer whose server stopped answering after its 150.
+            throw new InvalidSettingException("stallTimeout", "must not be 0 (no stall detection) while transferTimeout "
+                    + "is 0 too: a transfer whose server stops answering would wait for ever");
         }
     }
 
@@ -74,8 +95,9 @@ public record FxpSettings(PassiveSide passiveSide, TransferOptions transfer, Con
     public FxpSettings(PassiveSide passiveSide, TransferOptions transfer, ConnectionSettings connection, int maxConnections,
             Duration noopAfterIdle, Verification verification, FileExist fileExist, String tempPrefix, boolean autoCreate,
             boolean preserveLastModified, Duration progressInterval, Duration stallTimeout, boolean resume, Fallback fallback) {
-        this(passiveSide, transfer, connection, maxConnections, noopAfterIdle, verification, fileExist, tempPrefix,
-                autoCreate, preserveLastModified, progressInterval, stallTimeout, resume, fallback, null, null);
+        this(passiveSide, transfer, connection, maxConnections, DEFAULT_MAX_WAIT, noopAfterIdle, verification, fileExist,
+                tempPrefix, autoCreate, preserveLastModified, progressInterval, stallTimeout, resume, fallback, Duration.ZERO,
+                null, null);
     }
 
     /** FTPS settings per side (null for plain FTP). */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
 import io.github.ftp3p.protocol.CommandPipeline;
@@ -79,6 +80,9 @@ final class PipelinedBatch {
     private int lastStored = -1;
     private Item failed;
     private FtpTransferException failure;
+    /** The file whose STOR runs now, watched for stalls; null between files. */
+    private final AtomicReference<ProgressMonitor.Watch> writing = new AtomicReference<>();
+    private volatile FtpTransferException stall;
 
     /**
      * @param verifySize verify each copy by the target's SIZE; false only for copies that keep the source with
@@ -119,24 +123,31 @@ final class PipelinedBatch {
 
     BatchResult run() {
         try {
-            if (settings.autoCreate()) {
-                items.forEach(item -> client.ensureTargetDirectory(lease.target(), Paths.parent(item.copy.targetPath)));
+            for (Item item : items) {
+                String directory = Paths.parent(item.copy.targetPath);
+                if (settings.autoCreate()) {
+                    client.ensureTargetDirectory(lease.target(), directory);
+                }
+                client.sweepStaleTemporaryFiles(lease.target(), directory);
             }
             source = pipeline(lease.source());
             target = pipeline(lease.target());
-            while (true) {
-                plan();
-                int moved = source.flush() + target.flush();
-                if (source.isIdle() && target.isIdle()) {
-                    break;
-                }
-                moved += source.readDue(SOURCE_NEEDS) + target.readDue(TARGET_NEEDS);
-                if (moved == 0) {
-                    throw new IllegalStateException("pipelined batch stalled: no command to send, no reply due");
+            try (ProgressMonitor ignored = ProgressMonitor.start(client, writing::get, this::stalled)) {
+                while (true) {
+                    plan();
+                    int moved = source.flush() + target.flush();
+                    if (source.isIdle() && target.isIdle()) {
+                        break;
+                    }
+                    moved += source.readDue(SOURCE_NEEDS) + target.readDue(TARGET_NEEDS);
+                    if (moved == 0) {
+                        throw new IllegalStateException("pipelined batch stalled: no command to send, no reply due");
+                    }
                 }
             }
         } catch (FtpTransferException e) {
-            salvage(e);
+            // A stall closed the connections: the failure to read that followed is the stall's.
+            salvage(stall != null ? stall : e);
         } catch (RuntimeException e) {
             giveUpConnections();
             throw e;
@@ -262,6 +273,7 @@ final class PipelinedBatch {
             target.add(probe.get(1), (reply, started) -> copy.probed(size[0], reply));
         }
         FtpCommand stor = copy.storeCommand();
+        item.watch = new ProgressMonitor.Watch(stor, copy::sourceSize, copy.request.listener());
         target.add(stor, (reply, started) -> stored(item, stor, reply, started), () -> item.storDue, copy::storeStarted);
         item.started = System.nanoTime();
         copy.request.listener().started(copy.sourcePath, copy.targetPath, copy.sourceSize());
@@ -304,6 +316,8 @@ final class PipelinedBatch {
         source.add(retr, (reply, started) -> retrieved(item, retr, reply));
         item.storDue = true;
         item.stage = Stage.SENT;
+        // Data flows from now until the STOR's final reply: the monitor watches this file.
+        writing.set(item.watch);
     }
 
     /** SIZE of the written file on the target, answered once its STOR ended. */
@@ -325,6 +339,7 @@ final class PipelinedBatch {
     }
 
     private void stored(Item item, FtpCommand stor, FtpReply reply, boolean started) {
+        writing.compareAndSet(item.watch, null);
         item.targetReply = reply;
         item.copy.stored(reply, started);
         if (!reply.isPositive()) {
@@ -471,20 +486,28 @@ final class PipelinedBatch {
             }
         }
         giveUpConnections();
-        for (Item item : items) {
-            if (item.stage.compareTo(Stage.RENAMED) >= 0) {
-                continue;
+        List<FtpCommand> removals = items.stream().filter(item -> item.stage.compareTo(Stage.RENAMED) < 0)
+                .flatMap(item -> item.copy.cleanupCommand().stream()).toList();
+        try {
+            for (FtpCommand dele : removals) {
+                FtpReply reply = lease.targetOnly().execute(dele);
+                LOG.debug("Removed {}: {}", dele.argument(), reply);
             }
-            item.copy.cleanupCommand().ifPresent(dele -> {
-                try {
-                    FtpReply reply = lease.targetOnly().execute(dele);
-                    LOG.debug("Removed {}: {}", item.copy.writePath, reply);
-                } catch (FtpTransferException cleanup) {
-                    LOG.warn("Could not remove the partial target file {} on {}: {}", item.copy.writePath, client.target,
-                            cleanup.getMessage());
-                }
-            });
+        } catch (FtpTransferException cleanup) {
+            // One attempt: a target that does not answer would cost a reply timeout per file.
+            LOG.warn("Could not remove the partial target files {} on {}: {}", removals.stream().map(FtpCommand::argument)
+                    .toList(), client.target, cleanup.getMessage());
         }
+    }
+
+    /**
+     * The file being written stopped growing for stallTimeout: both connections are closed, which ends the reads
+     * blocked on them; the batch then fails with this stall.
+     */
+    private void stalled(FtpTransferException e) {
+        stall = e;
+        source.connection().abandon();
+        target.connection().abandon();
     }
 
     /** Replies may still be in flight on both connections: neither may be used again. */
@@ -504,6 +527,7 @@ final class PipelinedBatch {
         long started;
         boolean extended;
         PassiveAddress address;
+        ProgressMonitor.Watch watch;
         /** The STOR's reply can come: the RETR went out, or its data connection was released. */
         boolean storDue;
         boolean sizeMatched;

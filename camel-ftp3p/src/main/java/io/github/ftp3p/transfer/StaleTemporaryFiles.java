@@ -67,7 +67,9 @@ final class StaleTemporaryFiles {
     List<String> sweep(PassiveData data, ControlConnection target, TlsSettings tls, String directory, Instant now) {
         try {
             List<String> deleted = new java.util.ArrayList<>();
-            for (String name : NameListing.names(data, target, directory, tls)) {
+            // A prefix starting with a dot (the default) names hidden files, which NLST only shows with -a.
+            boolean hidden = prefix.startsWith(".");
+            for (String name : NameListing.names(data, target, directory, tls, hidden)) {
                 if (!temporary.matcher(name).matches()) {
                     continue;
                 }

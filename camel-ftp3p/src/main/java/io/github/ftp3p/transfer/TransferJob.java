@@ -110,6 +110,7 @@ final class TransferJob {
         if (settings.autoCreate()) {
             client.ensureTargetDirectory(lease.target(), Paths.parent(targetPath));
         }
+        client.sweepStaleTemporaryFiles(lease.target(), Paths.parent(targetPath));
         if (copy.sourceSizeKnown()) {
             request.listener().started(sourcePath, targetPath, copy.sourceSize());
         }
@@ -164,7 +165,7 @@ final class TransferJob {
                 transfer.withPrelude(Side.TARGET, copy.probeCommands(), replies -> copy.probed(replies.get(0), replies.get(1)));
             }
             TransferOutcome outcome;
-            try (ProgressMonitor ignored = monitor(transfer::abort)) {
+            try (ProgressMonitor ignored = monitor(stor, transfer::abort)) {
                 outcome = transfer.run(sourcePath, stor, restartAt);
             }
             if (outcome.succeeded()) {
@@ -207,7 +208,7 @@ final class TransferJob {
                 settings.connection().socketFactory(), settings.connection().replyTimeout(), settings.tls(Side.SOURCE),
                 settings.tls(Side.TARGET));
         TransferOutcome outcome;
-        try (ProgressMonitor ignored = monitor(e -> {
+        try (ProgressMonitor ignored = monitor(stor, e -> {
             lease.source().abandon();
             lease.target().abandon();
         })) {
@@ -220,9 +221,9 @@ final class TransferJob {
         throw outcome.failure();
     }
 
-    private ProgressMonitor monitor(java.util.function.Consumer<FtpTransferException> onStall) {
-        return new ProgressMonitor(client.scheduler, client.targetPool, writePath, () -> Math.max(-1, copy.sourceSize()),
-                settings.progressInterval(), settings.stallTimeout(), request.listener(), onStall);
+    private ProgressMonitor monitor(FtpCommand stor, java.util.function.Consumer<FtpTransferException> onStall) {
+        ProgressMonitor.Watch watch = new ProgressMonitor.Watch(stor, () -> Math.max(-1, copy.sourceSize()), request.listener());
+        return ProgressMonitor.start(client, () -> watch, onStall);
     }
 
     private TransferOutcome succeeded(TransferOutcome outcome, long restartAt, String how) {

@@ -127,8 +127,10 @@ class FaultTest {
         }
     }
 
-    @Test
-    void aTransferWhoseTargetStopsGrowingIsAbortedAfterTheStallTimeout() throws Exception {
+    /** With maxConnections=1 no pooled connection is ever free: the monitor polls over a connection of its own. */
+    @ParameterizedTest(name = "maxConnections={0}")
+    @ValueSource(ints = { 1, 4 })
+    void aTransferWhoseTargetStopsGrowingIsAbortedAfterTheStallTimeout(int maxConnections) throws Exception {
         scripted = ScriptedFtpServer.start();
         // Accepts the data connection, then never reads from it: the target file stays empty.
         scripted.on("STOR", (s, name) -> {
@@ -139,7 +141,8 @@ class FaultTest {
         servers.givenSourceFile("stuck.bin", SIZE);
         String uri = "ftp3p:copy?source=" + servers.source().uri("outbox") + "&sourcePassword=RAW("
                 + servers.source().password() + ")&target=ftp://bob@127.0.0.1:" + scripted.port()
-                + "/inbox&targetPassword=x&passiveSide=target&progressInterval=100&stallTimeout=1000&replyTimeout=2000";
+                + "/inbox&targetPassword=x&passiveSide=target&progressInterval=100&stallTimeout=1000&replyTimeout=2000"
+                + "&maxConnections=" + maxConnections;
 
         long started = System.nanoTime();
         Exchange result = servers.send(uri, "stuck.bin");

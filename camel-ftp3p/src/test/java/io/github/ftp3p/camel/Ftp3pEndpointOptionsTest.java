@@ -85,6 +85,23 @@ class Ftp3pEndpointOptionsTest {
     }
 
     @Test
+    void aZeroMaxWaitIsRefused() {
+        assertRefused("ftp3p:copy?" + SOURCE + "&" + TARGET + "&maxWait=0", "Option 'maxWait'");
+    }
+
+    @Test
+    void noStallDetectionWithoutATransferTimeoutIsRefusedAsAnUnboundedWait() {
+        assertRefused("ftp3p:copy?" + SOURCE + "&" + TARGET + "&stallTimeout=0",
+                "Option 'stallTimeout' must not be 0 (no stall detection) while transferTimeout is 0 too");
+    }
+
+    @Test
+    void noStallDetectionWithATransferTimeoutIsAccepted() {
+        assertThat(camel.getEndpoint("ftp3p:copy?" + SOURCE + "&" + TARGET + "&stallTimeout=0&transferTimeout=1h"))
+                .isInstanceOf(Ftp3pEndpoint.class);
+    }
+
+    @Test
     void aLineBreakInAUserNameSetOutsideTheUriIsRefused() {
         // Camel drops CR and LF from endpoint URIs itself; a value set on the component (Spring XML, YAML,
         // properties) is not normalized, so ftp3p checks it.
@@ -95,21 +112,21 @@ class Ftp3pEndpointOptionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "connectTimeout", "replyTimeout", "transferTimeout", "noopAfterIdle", "progressInterval",
-            "progressLogInterval", "stallTimeout" })
+            "progressLogInterval", "stallTimeout", "maxWait" })
     void everyDurationOptionTakesOneMillisecond(String option) {
         assertThat(camel.getEndpoint(ENDPOINT + option + "=1")).isInstanceOf(Ftp3pEndpoint.class);
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "connectTimeout", "replyTimeout", "transferTimeout", "noopAfterIdle", "progressInterval",
-            "progressLogInterval", "stallTimeout" })
+            "progressLogInterval", "stallTimeout", "maxWait", "tempFileMaxAge" })
     void everyDurationOptionTakesIntegerMaxValueMilliseconds(String option) {
         assertThat(camel.getEndpoint(ENDPOINT + option + "=2147483647")).isInstanceOf(Ftp3pEndpoint.class);
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "connectTimeout", "replyTimeout", "transferTimeout", "noopAfterIdle", "progressInterval",
-            "progressLogInterval", "stallTimeout" })
+            "progressLogInterval", "stallTimeout", "maxWait", "tempFileMaxAge" })
     void everyDurationOptionRefusesOneMillisecondMoreThanIntegerMaxValue(String option) {
         assertRefused(ENDPOINT + option + "=2147483648", "Option '" + option + "' must be from ",
                 "to 2147483647 milliseconds", "not 2147483648 ms");
@@ -117,7 +134,7 @@ class Ftp3pEndpointOptionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "connectTimeout", "replyTimeout", "transferTimeout", "noopAfterIdle", "progressInterval",
-            "progressLogInterval", "stallTimeout" })
+            "progressLogInterval", "stallTimeout", "maxWait", "tempFileMaxAge" })
     void everyDurationOptionRefusesANegativeNumber(String option) {
         assertRefused(ENDPOINT + option + "=-1", "Option '" + option + "' must be from ", "not -1 ms");
     }
@@ -192,7 +209,7 @@ class Ftp3pEndpointOptionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "transferTimeout", "noopAfterIdle", "progressLogInterval", "stallTimeout" })
+    @ValueSource(strings = { "transferTimeout", "noopAfterIdle", "progressLogInterval", "tempFileMaxAge" })
     void zeroIsTakenWhereItMeansNone(String option) {
         assertThat(camel.getEndpoint(ENDPOINT + option + "=0")).isInstanceOf(Ftp3pEndpoint.class);
     }

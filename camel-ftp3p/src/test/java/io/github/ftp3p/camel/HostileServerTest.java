@@ -2,6 +2,8 @@ package io.github.ftp3p.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -47,6 +49,71 @@ class HostileServerTest {
         return "ftp3p:copy?source=" + servers.source().uri("outbox") + "&sourcePassword=RAW(" + servers.source().password()
                 + ")&target=ftp://bob@127.0.0.1:" + hostile.port() + "/inbox&targetPassword=x&passiveSide=target"
                 + "&replyTimeout=2000" + (options.isEmpty() ? "" : "&" + options);
+    }
+
+    @Test
+    void aGreetingThatNeverEndsFailsOnTheGreetingWithinTheReplyTimeout() {
+        hostile.onConnect((s, arg) -> {
+            s.reply("220-welcome");
+            while (true) {
+                s.reply("220-and more welcome");
+                sleepQuietly(50);
+            }
+        });
+
+        assertGreetingFailsWithin(Duration.ofSeconds(10), "no complete greeting within 2000 ms");
+    }
+
+    @Test
+    void aGreetingTrickledOneByteAtATimeFailsOnTheGreetingWithinTheReplyTimeout() {
+        hostile.onConnect((s, arg) -> {
+            s.writeRaw("220 ".getBytes(StandardCharsets.US_ASCII));
+            while (true) {
+                // Each byte well within the socket's timeout: only a deadline on the whole reply ends this.
+                s.writeRaw(new byte[] { 'x' });
+                sleepQuietly(100);
+            }
+        });
+
+        assertGreetingFailsWithin(Duration.ofSeconds(10), "no complete greeting within 2000 ms");
+    }
+
+    @Test
+    void aGreetingOf100KiBIsRefusedAsMalformedWithoutKeepingIt() {
+        byte[] line = new byte[100 * 1024];
+        Arrays.fill(line, (byte) 'x');
+        hostile.onConnect((s, arg) -> {
+            s.writeRaw("220 ".getBytes(StandardCharsets.US_ASCII));
+            s.writeRaw(line);
+            s.writeRaw("\r\n".getBytes(StandardCharsets.US_ASCII));
+        });
+
+        Exchange result = servers.send(uri(""), "f.bin");
+
+        assertThat(result.getException()).isInstanceOf(Ftp3pOperationFailedException.class)
+                .hasCauseInstanceOf(FtpProtocolException.class).hasMessageContaining("longer than 8192 characters");
+        assertThat(((Ftp3pOperationFailedException) result.getException()).getSide()).isEqualTo(Side.TARGET);
+    }
+
+    private void assertGreetingFailsWithin(Duration bound, String message) {
+        long started = System.nanoTime();
+        Exchange result = servers.send(uri(""), "f.bin");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(bound);
+        assertThat(result.getException()).isInstanceOf(Ftp3pOperationFailedException.class)
+                .hasCauseInstanceOf(FtpConnectionException.class).hasMessageContaining(message);
+        Ftp3pOperationFailedException failure = (Ftp3pOperationFailedException) result.getException();
+        assertThat(failure.getSide()).isEqualTo(Side.TARGET);
+        assertThat(failure.getCommand()).isNull();
+    }
+
+    /** Paces a scripted server's writes; not synchronisation. */
+    private static void sleepQuietly(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            throw new InterruptedIOException();
+        }
     }
 
     /** PASV opens a real listener but announces another host in the reply. */

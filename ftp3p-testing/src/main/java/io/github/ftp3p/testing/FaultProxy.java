@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A TCP proxy on 127.0.0.1 in front of one server port, for the faults and delays no real server produces
  * on demand: cutting every connection at once (a dropped control connection), pausing the forwarding (a
- * stall), or delaying every chunk it forwards (a long round trip; this kernel has no netem).
+ * stall), delaying every chunk it forwards (a long round trip; this kernel has no netem), or going silent (a
+ * hung server: connections stay open, nothing comes back) now or at a chosen step of the protocol.
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -26,6 +28,9 @@ public final class FaultProxy implements AutoCloseable {
     private volatile boolean paused;
     private volatile long delayMillis;
     private volatile boolean closed;
+    private volatile boolean silent;
+    private volatile String silenceOnCommand;
+    private volatile String silenceAfterReply;
 
     private FaultProxy(int upstreamPort) throws IOException {
         this.upstream = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), upstreamPort);
@@ -67,6 +72,32 @@ public final class FaultProxy implements AutoCloseable {
         this.delayMillis = millis;
     }
 
+    /**
+     * From now on nothing a server sends reaches a client, on every connection, open or new (no greeting either);
+     * what clients send still reaches the server, and every connection stays open: a server that hangs.
+     */
+    public void silence() {
+        silent = true;
+    }
+
+    /**
+     * {@link #silence} as soon as a client sends a line starting with {@code verb} and a space (or only
+     * {@code verb}): the server still gets that line and acts on it, but its reply never comes back.
+     */
+    public void silenceOnCommand(String verb) {
+        silenceOnCommand = verb.toUpperCase(Locale.ROOT);
+    }
+
+    /** {@link #silence} right after a server sent a line starting with {@code prefix}, which still gets through. */
+    public void silenceAfterReply(String prefix) {
+        silenceAfterReply = prefix;
+    }
+
+    /** Whether the proxy went silent. */
+    public boolean silent() {
+        return silent;
+    }
+
     private void accept() {
         while (!closed) {
             try {
@@ -78,8 +109,8 @@ public final class FaultProxy implements AutoCloseable {
                 sockets.add(client);
                 sockets.add(server);
                 connections.incrementAndGet();
-                pump(client, server);
-                pump(server, client);
+                pump(client, server, true);
+                pump(server, client, false);
             } catch (IOException e) {
                 if (closed) {
                     return;
@@ -88,9 +119,10 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean fromClient) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[16 * 1024];
+            StringBuilder line = new StringBuilder();
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     while (paused && !closed) {
@@ -99,8 +131,11 @@ public final class FaultProxy implements AutoCloseable {
                     if (delayMillis > 0) {
                         Thread.sleep(delayMillis);
                     }
-                    out.write(buffer, 0, n);
-                    out.flush();
+                    int forward = fromClient ? scanCommands(buffer, n, line) : silent ? 0 : scanReplies(buffer, n, line);
+                    if (forward > 0) {
+                        out.write(buffer, 0, forward);
+                        out.flush();
+                    }
                 }
             } catch (IOException | InterruptedException e) {
                 // the other pump or cutAll() closed the pair
@@ -113,6 +148,48 @@ public final class FaultProxy implements AutoCloseable {
         }, "fault-proxy-pump");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Goes silent before forwarding a chunk holding the command that silences; forwards all of it. */
+    private int scanCommands(byte[] buffer, int n, StringBuilder line) {
+        String verb = silenceOnCommand;
+        for (int i = 0; i < n && verb != null; i++) {
+            if (endsLine(buffer[i], line)) {
+                String text = line.toString().toUpperCase(Locale.ROOT).trim();
+                line.setLength(0);
+                if (text.equals(verb) || text.startsWith(verb + " ")) {
+                    silent = true;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** How much of the chunk gets through: all of it, or up to the end of the reply line that silences. */
+    private int scanReplies(byte[] buffer, int n, StringBuilder line) {
+        String prefix = silenceAfterReply;
+        for (int i = 0; i < n && prefix != null; i++) {
+            if (endsLine(buffer[i], line)) {
+                boolean silences = line.toString().startsWith(prefix);
+                line.setLength(0);
+                if (silences) {
+                    silent = true;
+                    return i + 1;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Adds the byte to the line (the first 512 bytes kept: enough for a verb or a reply code); true at LF. */
+    private static boolean endsLine(byte b, StringBuilder line) {
+        if (b == '\n') {
+            return true;
+        }
+        if (line.length() < 512) {
+            line.append((char) (b & 0xff));
+        }
+        return false;
     }
 
     @Override

@@ -1,0 +1,68 @@
+package io.github.ftp3p.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.github.ftp3p.camel.FtpServerPair;
+import io.github.ftp3p.testing.RealFtpServer;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+/**
+ * tempFileMaxAge on each Debian server: the listing must show the hidden temporary files (NLST -a), and MDTM
+ * their times, for a stale one to be found.
+ */
+class StaleTemporaryFilesInteropTest {
+
+    static final List<String> KINDS = RealFtpServer.KINDS;
+
+    private Path work;
+    private CamelContext camel;
+
+    @BeforeEach
+    void start() throws Exception {
+        work = Files.createTempDirectory("ftp3p-stale");
+        camel = new DefaultCamelContext();
+        camel.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        camel.close();
+        FtpServerPair.deleteTree(work);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("KINDS")
+    void aStaleTemporaryFileIsDeletedAndAFreshOneKept(String kind) throws Exception {
+        try (Peer source = Peer.required(kind, work.resolve("source"), RealFtpServer.Options.defaults());
+             Peer target = Peer.required(kind, work.resolve("target"), RealFtpServer.Options.defaults())) {
+            Path stale = target.home().resolve(".ftp3p.left.csv.0123abcd");
+            Path fresh = target.home().resolve(".ftp3p.running.csv.89abcdef");
+            for (Path file : List.of(stale, fresh)) {
+                Files.writeString(file, "partial");
+                file.toFile().setWritable(true, false);
+            }
+            Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofHours(5))));
+            FtpServerPair.writeRandom(source.home().resolve("a.bin"), 1000, 1);
+
+            Exchange result = camel.createProducerTemplate().request("ftp3p:copy?" + source.options("source") + "&"
+                    + target.options("target") + "&tempFileMaxAge=1h", e -> e.getMessage().setHeader(Exchange.FILE_NAME, "a.bin"));
+
+            assertThat(result.getException()).isNull();
+            assertThat(stale).doesNotExist();
+            assertThat(fresh).exists();
+        }
+    }
+}
