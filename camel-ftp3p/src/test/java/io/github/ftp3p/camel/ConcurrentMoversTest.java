@@ -6,14 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
 
-import io.github.ftp3p.protocol.ConcurrentTransferException;
-import io.github.ftp3p.protocol.FtpReplyException;
-import io.github.ftp3p.protocol.Side;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,14 +33,14 @@ class ConcurrentMoversTest {
             String name = "race-" + trial + ".bin";
             byte[] original = Files.readAllBytes(servers.givenSourceFile(name, SIZE));
 
-            List<Exchange> results = race(uri, e -> e.getMessage().setHeader(Exchange.FILE_NAME, name));
+            List<Exchange> results = Racers.race(servers.camel(), uri, e -> e.getMessage().setHeader(Exchange.FILE_NAME, name));
 
             List<Exchange> succeeded = results.stream().filter(e -> e.getException() == null).toList();
             assertThat(succeeded).as("trial %d: exactly one mover succeeds", trial).hasSize(1);
             assertThat(Files.readAllBytes(servers.targetFile(name))).as("trial %d", trial).isEqualTo(original);
             assertThat(servers.sourceFile(name)).doesNotExist();
             Exchange loser = results.stream().filter(e -> e.getException() != null).findFirst().orElseThrow();
-            assertLostTheRace(loser.getException());
+            Racers.assertLostTheRace(loser.getException());
         }
         assertThat(FtpServerPair.temporaryFiles(servers.targetFile("").getParent())).isEmpty();
     }
@@ -64,7 +58,7 @@ class ConcurrentMoversTest {
                 names.add(name);
             }
 
-            List<Exchange> results = race(uri, e -> e.getMessage().setHeader(Ftp3pConstants.FILE_NAMES, names));
+            List<Exchange> results = Racers.race(servers.camel(), uri, e -> e.getMessage().setHeader(Ftp3pConstants.FILE_NAMES, names));
 
             for (int i = 0; i < names.size(); i++) {
                 Path source = servers.sourceFile(names.get(i));
@@ -82,50 +76,10 @@ class ConcurrentMoversTest {
             }
             for (Exchange result : results) {
                 if (result.getException() != null) {
-                    assertLostTheRace(result.getException());
+                    Racers.assertLostTheRace(result.getException());
                 }
             }
         }
         assertThat(FtpServerPair.temporaryFiles(servers.targetFile("").getParent())).isEmpty();
-    }
-
-    /**
-     * The loser says what happened: another transfer created or replaced the final name, or took the source while
-     * it was being read or before it could be deleted; or the source was already gone at the first look (SIZE).
-     */
-    private static void assertLostTheRace(Exception failure) {
-        assertThat(failure).isInstanceOf(Ftp3pOperationFailedException.class);
-        Throwable cause = failure.getCause();
-        if (cause instanceof ConcurrentTransferException) {
-            assertThat(cause.getMessage()).containsAnyOf("another transfer", "by another transfer");
-            return;
-        }
-        assertThat(cause).as(failure.getMessage()).isInstanceOf(FtpReplyException.class);
-        FtpReplyException refused = (FtpReplyException) cause;
-        assertThat(refused.side()).as(failure.getMessage()).isEqualTo(Side.SOURCE);
-        assertThat(refused.replyCode()).as(failure.getMessage()).isEqualTo(550);
-        assertThat(refused.command().verb()).as(failure.getMessage()).isEqualTo("SIZE");
-    }
-
-    /** Sends two exchanges to {@code uri} at the same moment, each with its own (random) attempt. */
-    private List<Exchange> race(String uri, org.apache.camel.Processor setUp) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(2);
-        List<CompletableFuture<Exchange>> running = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            ProducerTemplate template = servers.camel().createProducerTemplate();
-            running.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    start.await();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                return template.request(uri, setUp);
-            }));
-        }
-        List<Exchange> results = new ArrayList<>();
-        for (CompletableFuture<Exchange> exchange : running) {
-            results.add(exchange.get());
-        }
-        return results;
     }
 }

@@ -9,11 +9,8 @@ import java.util.List;
 import io.github.ftp3p.camel.Ftp3pConstants;
 import io.github.ftp3p.camel.FtpServerPair;
 import io.github.ftp3p.testing.RealFtpServer;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -25,21 +22,8 @@ class LongNamesTest {
 
     static final List<String> KINDS = InteropMatrixTest.KINDS;
 
-    private Path work;
-    private CamelContext camel;
-
-    @BeforeEach
-    void start() throws Exception {
-        work = Files.createTempDirectory("ftp3p-long-names");
-        camel = new DefaultCamelContext();
-        camel.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        camel.close();
-        FtpServerPair.deleteTree(work);
-    }
+    @RegisterExtension
+    final InteropWork work = new InteropWork();
 
     private Peer peer(String kind, String role) {
         return kind.equals(Peer.FTPSERVER) ? Peer.embedded(work.resolve(role), false)
@@ -59,7 +43,7 @@ class LongNamesTest {
             FtpServerPair.writeRandom(original, 70_000, 1);
             byte[] content = Files.readAllBytes(original);
 
-            Exchange result = camel.createProducerTemplate().request(uri(source, target),
+            Exchange result = work.camel().createProducerTemplate().request(uri(source, target),
                     e -> e.getMessage().setHeader(Exchange.FILE_NAME, name));
 
             assertThat(result.getException()).isNull();
@@ -79,7 +63,7 @@ class LongNamesTest {
                 FtpServerPair.writeRandom(source.home().resolve(names.get(i)), 5_000 + i, i);
             }
 
-            Exchange result = camel.createProducerTemplate().request(uri(source, target),
+            Exchange result = work.camel().createProducerTemplate().request(uri(source, target),
                     e -> e.getMessage().setHeader(Ftp3pConstants.FILE_NAMES, names));
 
             assertThat(result.getException()).isNull();

@@ -6,22 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
 
 import io.github.ftp3p.camel.Ftp3pConstants;
-import io.github.ftp3p.camel.Ftp3pOperationFailedException;
 import io.github.ftp3p.camel.FtpServerPair;
-import io.github.ftp3p.protocol.ConcurrentTransferException;
-import io.github.ftp3p.protocol.FtpReplyException;
-import io.github.ftp3p.protocol.Side;
+import io.github.ftp3p.camel.Racers;
 import io.github.ftp3p.testing.RealFtpServer;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -36,21 +27,8 @@ class RacingMoversTest {
     static final List<String> KINDS = RealFtpServer.KINDS;
     private static final int TRIALS = 6;
 
-    private Path work;
-    private CamelContext camel;
-
-    @BeforeEach
-    void start() throws Exception {
-        work = Files.createTempDirectory("ftp3p-racing");
-        camel = new DefaultCamelContext();
-        camel.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        camel.close();
-        FtpServerPair.deleteTree(work);
-    }
+    @RegisterExtension
+    final InteropWork work = new InteropWork();
 
     @ParameterizedTest(name = "{0}")
     @FieldSource("KINDS")
@@ -64,12 +42,12 @@ class RacingMoversTest {
                 FtpServerPair.writeRandom(original, 600_000, trial);
                 byte[] content = Files.readAllBytes(original);
 
-                List<Exchange> results = race(uri, e -> e.getMessage().setHeader(Exchange.FILE_NAME, name));
+                List<Exchange> results = Racers.race(work.camel(), uri, e -> e.getMessage().setHeader(Exchange.FILE_NAME, name));
 
                 assertThat(results.stream().filter(e -> e.getException() == null)).as("trial %d", trial).hasSize(1);
                 assertThat(Files.readAllBytes(target.home().resolve(name))).as("trial %d", trial).isEqualTo(content);
                 assertThat(original).doesNotExist();
-                results.stream().filter(e -> e.getException() != null).forEach(e -> assertLostTheRace(e.getException()));
+                results.stream().filter(e -> e.getException() != null).forEach(e -> Racers.assertLostTheRace(e.getException()));
             }
             assertThat(FtpServerPair.temporaryFiles(target.home())).isEmpty();
         }
@@ -91,7 +69,7 @@ class RacingMoversTest {
                 names.add(name);
             }
 
-            List<Exchange> results = race(uri, e -> e.getMessage().setHeader(Ftp3pConstants.FILE_NAMES, names));
+            List<Exchange> results = Racers.race(work.camel(), uri, e -> e.getMessage().setHeader(Ftp3pConstants.FILE_NAMES, names));
 
             for (int i = 0; i < names.size(); i++) {
                 Path from = source.home().resolve(names.get(i));
@@ -103,40 +81,8 @@ class RacingMoversTest {
                     }
                 }
             }
-            results.stream().filter(e -> e.getException() != null).forEach(e -> assertLostTheRace(e.getException()));
+            results.stream().filter(e -> e.getException() != null).forEach(e -> Racers.assertLostTheRace(e.getException()));
             assertThat(FtpServerPair.temporaryFiles(target.home())).isEmpty();
         }
-    }
-
-    private static void assertLostTheRace(Exception failure) {
-        assertThat(failure).isInstanceOf(Ftp3pOperationFailedException.class);
-        Throwable cause = failure.getCause();
-        if (!(cause instanceof ConcurrentTransferException)) {
-            assertThat(cause).as(failure.getMessage()).isInstanceOf(FtpReplyException.class);
-            FtpReplyException refused = (FtpReplyException) cause;
-            assertThat(refused.side()).as(failure.getMessage()).isEqualTo(Side.SOURCE);
-            assertThat(refused.command().verb()).as(failure.getMessage()).isEqualTo("SIZE");
-        }
-    }
-
-    private List<Exchange> race(String uri, Processor setUp) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(2);
-        List<CompletableFuture<Exchange>> running = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            var template = camel.createProducerTemplate();
-            running.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    start.await();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                return template.request(uri, setUp);
-            }));
-        }
-        List<Exchange> results = new ArrayList<>();
-        for (CompletableFuture<Exchange> exchange : running) {
-            results.add(exchange.get());
-        }
-        return results;
     }
 }

@@ -11,11 +11,8 @@ import java.util.List;
 
 import io.github.ftp3p.camel.FtpServerPair;
 import io.github.ftp3p.testing.RealFtpServer;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -27,21 +24,8 @@ class StaleTemporaryFilesInteropTest {
 
     static final List<String> KINDS = RealFtpServer.KINDS;
 
-    private Path work;
-    private CamelContext camel;
-
-    @BeforeEach
-    void start() throws Exception {
-        work = Files.createTempDirectory("ftp3p-stale");
-        camel = new DefaultCamelContext();
-        camel.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        camel.close();
-        FtpServerPair.deleteTree(work);
-    }
+    @RegisterExtension
+    final InteropWork work = new InteropWork();
 
     @ParameterizedTest(name = "{0}")
     @FieldSource("KINDS")
@@ -57,7 +41,7 @@ class StaleTemporaryFilesInteropTest {
             Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofHours(5))));
             FtpServerPair.writeRandom(source.home().resolve("a.bin"), 1000, 1);
 
-            Exchange result = camel.createProducerTemplate().request("ftp3p:copy?" + source.options("source") + "&"
+            Exchange result = work.camel().createProducerTemplate().request("ftp3p:copy?" + source.options("source") + "&"
                     + target.options("target") + "&tempFileMaxAge=1h", e -> e.getMessage().setHeader(Exchange.FILE_NAME, "a.bin"));
 
             assertThat(result.getException()).isNull();

@@ -40,7 +40,7 @@ class SpringXmlExampleTest {
                     .containsEntry("CamelFtp3pPassiveSide", "target");
             // The data went server to server: the partner was told to connect to the ingest server (PORT).
             assertThat(partner.commands()).anyMatch(c -> c.startsWith("PORT ")).contains("RETR outbox/report.csv");
-            assertThat(ingest.commands()).contains("PASV", "STOR inbox/.ftp3p.report.csv");
+            assertThat(ingest.commands()).contains("PASV").anyMatch(c -> c.startsWith("STOR inbox/.ftp3p.report.csv."));
         }
     }
 }
