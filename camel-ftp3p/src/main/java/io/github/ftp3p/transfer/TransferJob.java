@@ -208,9 +208,12 @@ final class TransferJob {
                 settings.connection().socketFactory(), settings.connection().replyTimeout(), settings.tls(Side.SOURCE),
                 settings.tls(Side.TARGET));
         TransferOutcome outcome;
+        // Taken now: the stall handler runs on another thread, which must only close them, never borrow new ones.
+        ControlConnection sourceConnection = lease.source();
+        ControlConnection targetConnection = lease.target();
         try (ProgressMonitor ignored = monitor(stor, e -> {
-            lease.source().abandon();
-            lease.target().abandon();
+            sourceConnection.abandon();
+            targetConnection.abandon();
         })) {
             outcome = relay.run(sourcePath, stor, restartAt);
         }
@@ -244,7 +247,7 @@ final class TransferJob {
             return;
         }
         lease.targetTouched = true;
-        if (resumable() && (relayNext || outcome.failure().connectionLost())) {
+        if ((relayNext || outcome.failure().connectionLost()) && resumableAfter(outcome.failure())) {
             lease.resumable = true;
             keepPartial = !relayNext;
             LOG.info("Keeping the partial {} to resume from after: {}", writePath, outcome.failure().getMessage());
@@ -257,6 +260,19 @@ final class TransferJob {
     private void applyDataProtection(DataProtection plan) {
         if (plan.sscnSide() != null) {
             lease.side(plan.sscnSide()).secureClientNegotiation(true);
+        }
+    }
+
+    /**
+     * Whether the partial file can be resumed from, after {@code failure}: asking FEAT may need a new connection,
+     * and when that fails too, the partial file is removed and the transfer's own failure is the one reported.
+     */
+    private boolean resumableAfter(FtpTransferException failure) {
+        try {
+            return resumable();
+        } catch (FtpTransferException e) {
+            failure.addSuppressed(e);
+            return false;
         }
     }
 
