@@ -157,9 +157,27 @@ public final class FxpTransfer {
             state = State.DONE;
             return new TransferOutcome(passiveSide, sourceLeg.last(), targetLeg.last(), null, false, false);
         }
-        // The side that failed first carries the cause; the other one was usually only aborted.
-        TransferLeg cause = first.succeeded() ? second : first;
-        return finish(targetLeg, cause.failure(), sourceLeg.last(), targetLeg.last());
+        return finish(targetLeg, cause(first, second), sourceLeg.last(), targetLeg.last());
+    }
+
+    /**
+     * The side that failed first carries the cause, and the other one was usually only aborted; but when the first
+     * failure is the data connection breaking (425, 426) and the other side refused the file itself (550 gone, 553
+     * name, 552 quota...), that refusal is why: a source that finds its file gone closes the data connection, and
+     * the target's 426 can arrive first.
+     */
+    private static FtpTransferException cause(TransferLeg first, TransferLeg second) {
+        TransferLeg failed = first.succeeded() ? second : first;
+        TransferLeg other = failed == first ? second : first;
+        if (dataConnectionBroke(failed.failure()) && other.failure() instanceof FtpReplyException refused
+                && !dataConnectionBroke(refused)) {
+            return refused;
+        }
+        return failed.failure();
+    }
+
+    private static boolean dataConnectionBroke(FtpTransferException failure) {
+        return failure instanceof FtpReplyException && (failure.replyCode() == 425 || failure.replyCode() == 426);
     }
 
     /**

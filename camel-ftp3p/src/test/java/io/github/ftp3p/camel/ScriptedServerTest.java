@@ -92,6 +92,28 @@ class ScriptedServerTest {
     }
 
     @Test
+    void aSourceThatBreaksTheDataConnectionAndThenRefusesTheFileIsBlamedNotTheTargetsBrokenStor() throws Exception {
+        // As Apache FtpServer does when the file was moved away by another transfer a moment before: the passive
+        // source drops the data connection, the target's STOR fails with 426 at once, the source's 550 comes after.
+        scripted.put("outbox/gone.bin", new byte[1000]);
+        scripted.on("RETR", (s, arg) -> {
+            var data = s.acceptData(ScriptedFtpServer.DATA_TIMEOUT);
+            data.setSoLinger(true, 0); // a reset, which the target's STOR reports as 426
+            data.close();
+            // The server's own latency, so that the target's 426 is read first; no test step waits on it.
+            java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(300).toNanos());
+            s.reply("550 outbox/gone.bin: No such file or directory");
+        });
+
+        Exchange result = servers.send(fromScripted("passiveSide=source"), "gone.bin");
+
+        Ftp3pOperationFailedException failure = (Ftp3pOperationFailedException) result.getException();
+        assertThat(failure.getSide()).isEqualTo(Side.SOURCE);
+        assertThat(failure.getCode()).isEqualTo(550);
+        assertThat(failure.getCommand().line()).isEqualTo("RETR outbox/gone.bin");
+    }
+
+    @Test
     void aRetrRefusedOnTheSourceAbortsTheTargetAndRemovesWhatItWrote() throws Exception {
         scripted.put("outbox/locked.bin", new byte[1000]);
         scripted.on("RETR", (s, arg) -> s.reply("550 file is locked"));
