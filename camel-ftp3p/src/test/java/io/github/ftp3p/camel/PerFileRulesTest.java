@@ -230,4 +230,29 @@ class PerFileRulesTest {
                     .doesNotContainKey("inbox/" + FtpServerPair.temp("short.bin"));
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Way.class)
+    void aControlConnectionCutMidFileKeepsTheSourceAndLeavesNothingOnTheTarget(Way way) throws Exception {
+        servers.givenSourceFile("warm-up.bin", 1000);
+        servers.source().throttle(1024 * 1024);
+        byte[] original = Files.readAllBytes(servers.givenSourceFile("big.bin", 4L * 1024 * 1024));
+        try (io.github.ftp3p.testing.FaultProxy proxy = io.github.ftp3p.testing.FaultProxy.to(servers.source().port())) {
+            String uri = servers.uri("move", "replyTimeout=2000&resume=false")
+                    .replace(":" + servers.source().port() + "/", ":" + proxy.port() + "/");
+
+            var running = java.util.concurrent.CompletableFuture.supplyAsync(() -> way.send(servers, uri, "big.bin"));
+            Path partial = servers.targetFile(FtpServerPair.temp("big.bin"));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> Files.exists(partial) && Files.size(partial) > 0);
+            proxy.cutAll();
+            Exchange result = running.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(cause(result).side()).isEqualTo(Side.SOURCE);
+            assertThat(Files.readAllBytes(servers.sourceFile("big.bin"))).isEqualTo(original);
+            assertThat(servers.targetFile("big.bin")).doesNotExist();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(FtpServerPair.temporaryFiles(inbox())).isEmpty());
+        }
+    }
 }
