@@ -187,6 +187,19 @@ public final class ControlConnection implements Closeable {
         lastUsedNanos = System.nanoTime();
     }
 
+    /**
+     * Sends {@code commands} in one write ({@link #sendAll}) and reads their replies, in order, each within the
+     * reply timeout.
+     */
+    public List<FtpReply> executeAll(List<FtpCommand> commands) {
+        sendAll(commands);
+        List<FtpReply> replies = new java.util.ArrayList<>(commands.size());
+        for (FtpCommand command : commands) {
+            replies.add(readReply(command, replyTimeout));
+        }
+        return replies;
+    }
+
     /** Sends a command without reading its reply; the caller reads it with {@link #readReply}. */
     public void send(FtpCommand command) {
         LOG.debug("{} > {}", side, command);

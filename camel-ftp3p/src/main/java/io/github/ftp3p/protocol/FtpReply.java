@@ -50,6 +50,17 @@ public record FtpReply(int code, List<String> lines) {
         }
     }
 
+    /**
+     * The time of a 213 reply to MDTM (RFC 3659 section 3: YYYYMMDDHHMMSS[.sss], UTC) to the second, as its 14
+     * digits, or null when this is not one. MFMT takes the same form.
+     */
+    public String timeValue() {
+        if (code != 213 || lines.isEmpty() || !lines.get(0).matches("213 \\d{14}.*")) {
+            return null;
+        }
+        return lines.get(0).substring(4, 18);
+    }
+
     /** The whole reply as received, lines joined with a newline. */
     public String text() {
         return String.join("\n", lines);

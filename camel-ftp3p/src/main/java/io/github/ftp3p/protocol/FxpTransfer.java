@@ -218,12 +218,8 @@ public final class FxpTransfer {
         }
         List<FtpCommand> all = new ArrayList<>(prelude.commands());
         all.add(command);
-        connection.sendAll(all);
-        List<FtpReply> replies = new ArrayList<>();
-        for (FtpCommand sent : prelude.commands()) {
-            replies.add(connection.readReply(sent, replyTimeout));
-        }
-        FtpReply reply = connection.readReply(command, replyTimeout);
+        List<FtpReply> replies = new ArrayList<>(connection.executeAll(all));
+        FtpReply reply = replies.remove(replies.size() - 1);
         try {
             prelude.check().accept(replies);
         } catch (FtpTransferException e) {

@@ -59,7 +59,7 @@ final class FileCopy {
         static final Before ABSENT = new Before(false, -1, null);
 
         static Before of(FtpReply size, FtpReply mdtm) {
-            String time = mdtm != null && mdtm.code() == 213 ? mdtm.text() : null;
+            String time = mdtm == null ? null : mdtm.timeValue();
             boolean exists = size.code() == 213 || time != null;
             return exists ? new Before(true, size.sizeValue(), time) : ABSENT;
         }
@@ -75,6 +75,8 @@ final class FileCopy {
     /** Where the bytes are written: this attempt's temporary name, or the final one. */
     final String writePath;
     final boolean append;
+    /** Where {@link SourceAction#MOVE} renames the source to; null for other actions. */
+    private final String sourceMoveTo;
     private final FileExist fileExist;
     /** The source's size in bytes; -1 when it has no SIZE; UNKNOWN until asked. */
     private volatile long sourceSize = UNKNOWN;
@@ -94,6 +96,7 @@ final class FileCopy {
         this.request = request;
         this.sourcePath = client.source.resolve(request.sourceName());
         this.targetPath = client.target.resolve(request.targetName());
+        this.sourceMoveTo = request.sourceAction() == SourceAction.MOVE ? client.source.resolve(request.sourceMoveTo()) : null;
         this.fileExist = settings.fileExist();
         this.append = fileExist == FileExist.APPEND;
         this.writePath = settings.tempPrefix() == null || append ? targetPath
@@ -315,10 +318,10 @@ final class FileCopy {
     // --- 6. the source action
 
     /** DELE, or RNFR/RNTO into the done directory; empty when the source is kept. */
-    List<FtpCommand> sourceActionCommands(String moveTo) {
+    List<FtpCommand> sourceActionCommands() {
         return switch (request.sourceAction()) {
             case DELETE -> List.of(FtpCommand.of("DELE", sourcePath));
-            case MOVE -> List.of(FtpCommand.of("RNFR", sourcePath), FtpCommand.of("RNTO", moveTo));
+            case MOVE -> List.of(FtpCommand.of("RNFR", sourcePath), FtpCommand.of("RNTO", sourceMoveTo));
             case KEEP -> List.of();
         };
     }

@@ -410,9 +410,7 @@ final class PipelinedBatch {
 
     /** The source action, now that the final copy is in place. */
     private void finish(Item item) {
-        TransferRequest request = item.copy.request;
-        List<FtpCommand> action = item.copy.sourceActionCommands(request.sourceAction() == SourceAction.MOVE
-                ? client.source.resolve(request.sourceMoveTo()) : null);
+        List<FtpCommand> action = item.copy.sourceActionCommands();
         if (action.isEmpty()) {
             done(item);
             return;

@@ -91,13 +91,14 @@ final class StaleTemporaryFiles {
         }
     }
 
-    /** MDTM's time (RFC 3659 section 3: YYYYMMDDHHMMSS[.sss], UTC), or null. */
+    /** MDTM's time (UTC), or null. */
     private static Instant modified(FtpReply mdtm) {
-        if (mdtm.code() != 213 || mdtm.text().length() < 18) {
+        String time = mdtm.timeValue();
+        if (time == null) {
             return null;
         }
         try {
-            return LocalDateTime.parse(mdtm.text().substring(4, 18), MDTM).toInstant(ZoneOffset.UTC);
+            return LocalDateTime.parse(time, MDTM).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             return null;
         }

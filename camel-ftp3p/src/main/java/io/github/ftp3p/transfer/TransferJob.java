@@ -48,9 +48,6 @@ final class TransferJob {
     private final TransferRequest request;
     private final long started;
     private final FileCopy copy;
-    private final String sourcePath;
-    private final String targetPath;
-    private final String writePath;
     /** The partial file is kept for a retry to resume from. */
     private boolean keepPartial;
     private boolean cleaned;
@@ -64,9 +61,6 @@ final class TransferJob {
         this.request = request;
         this.started = started;
         this.copy = new FileCopy(client, request, attempt);
-        this.sourcePath = copy.sourcePath;
-        this.targetPath = copy.targetPath;
-        this.writePath = copy.writePath;
     }
 
     TransferResult run() {
@@ -98,9 +92,9 @@ final class TransferJob {
         }
         if (copy.existedBefore()) {
             switch (fileExist) {
-                case FAIL -> throw new TargetExistsException(copy.probeCommands().get(0), targetPath);
+                case FAIL -> throw new TargetExistsException(copy.probeCommands().get(0), copy.targetPath);
                 case IGNORE -> {
-                    return new TransferResult(sourcePath, targetPath, -1, null, null, null, elapsed(), "none",
+                    return new TransferResult(copy.sourcePath, copy.targetPath, -1, null, null, null, elapsed(), "none",
                             SourceAction.KEEP, true, 0, "none");
                 }
                 case MOVE -> moveExisting();
@@ -108,11 +102,11 @@ final class TransferJob {
             }
         }
         if (settings.autoCreate()) {
-            client.ensureTargetDirectory(lease.target(), Paths.parent(targetPath));
+            client.ensureTargetDirectory(lease.target(), Paths.parent(copy.targetPath));
         }
-        client.sweepStaleTemporaryFiles(lease.target(), Paths.parent(targetPath));
+        client.sweepStaleTemporaryFiles(lease.target(), Paths.parent(copy.targetPath));
         if (copy.sourceSizeKnown()) {
-            request.listener().started(sourcePath, targetPath, copy.sourceSize());
+            request.listener().started(copy.sourcePath, copy.targetPath, copy.sourceSize());
         }
         TransferOutcome outcome = transferData(probe && !decideFirst && pipelining);
 
@@ -124,8 +118,7 @@ final class TransferJob {
         if (settings.preserveLastModified()) {
             preserveLastModified();
         }
-        List<FtpCommand> action = copy.sourceActionCommands(request.sourceAction() == SourceAction.MOVE
-                ? client.source.resolve(request.sourceMoveTo()) : null);
+        List<FtpCommand> action = copy.sourceActionCommands();
         if (!action.isEmpty()) {
             copy.sourceActed(action, executeAll(lease.source(), action));
         }
@@ -157,7 +150,7 @@ final class TransferJob {
             if (!copy.sourceSizeKnown()) {
                 transfer.withPrelude(Side.SOURCE, List.of(copy.sourceSizeCommand()), replies -> {
                     copy.sourceSized(replies.get(0));
-                    request.listener().started(sourcePath, targetPath, copy.sourceSize());
+                    request.listener().started(copy.sourcePath, copy.targetPath, copy.sourceSize());
                 });
             }
             if (probeTarget) {
@@ -166,7 +159,7 @@ final class TransferJob {
             }
             TransferOutcome outcome;
             try (ProgressMonitor ignored = monitor(stor, transfer::abort)) {
-                outcome = transfer.run(sourcePath, stor, restartAt);
+                outcome = transfer.run(copy.sourcePath, stor, restartAt);
             }
             if (outcome.succeeded()) {
                 return succeeded(outcome, restartAt, "fxp");
@@ -215,7 +208,7 @@ final class TransferJob {
             sourceConnection.abandon();
             targetConnection.abandon();
         })) {
-            outcome = relay.run(sourcePath, stor, restartAt);
+            outcome = relay.run(copy.sourcePath, stor, restartAt);
         }
         if (outcome.succeeded()) {
             return succeeded(outcome, restartAt, "relay");
@@ -250,7 +243,7 @@ final class TransferJob {
         if ((relayNext || outcome.failure().connectionLost()) && resumableAfter(outcome.failure())) {
             lease.resumable = true;
             keepPartial = !relayNext;
-            LOG.info("Keeping the partial {} to resume from after: {}", writePath, outcome.failure().getMessage());
+            LOG.info("Keeping the partial {} to resume from after: {}", copy.writePath, outcome.failure().getMessage());
         } else {
             cleanup();
         }
@@ -292,11 +285,11 @@ final class TransferJob {
         if (sourceSize <= 0 || !resumable()) {
             return 0;
         }
-        long partial = lease.target().execute(FtpCommand.of("SIZE", writePath)).sizeValue();
+        long partial = lease.target().execute(FtpCommand.of("SIZE", copy.writePath)).sizeValue();
         if (partial <= 0 || partial >= sourceSize) {
             return 0;
         }
-        LOG.info("Resuming {} at byte {} of {}", writePath, partial, sourceSize);
+        LOG.info("Resuming {} at byte {} of {}", copy.writePath, partial, sourceSize);
         return partial;
     }
 
@@ -309,11 +302,11 @@ final class TransferJob {
         if (settings.verification() == Verification.CHECKSUM && !copy.append) {
             Optional<HashAlgorithm> common = commonHash();
             if (common.isPresent()) {
-                String sourceHash = hash(Side.SOURCE, sourcePath, common.get());
-                String targetHash = hash(Side.TARGET, writePath, common.get());
+                String sourceHash = hash(Side.SOURCE, copy.sourcePath, common.get());
+                String targetHash = hash(Side.TARGET, copy.writePath, common.get());
                 if (!sourceHash.equals(targetHash)) {
                     throw copy.mismatch(common.get().hashName() + " of the source is " + sourceHash + ", of the target "
-                            + targetHash, FtpCommand.of("HASH", writePath));
+                            + targetHash, FtpCommand.of("HASH", copy.writePath));
                 }
                 return common.get().hashName();
             }
@@ -355,7 +348,7 @@ final class TransferJob {
         if (settings.autoCreate()) {
             client.ensureTargetDirectory(lease.target(), Paths.parent(to));
         }
-        FtpCommand rnfr = FtpCommand.of("RNFR", targetPath);
+        FtpCommand rnfr = FtpCommand.of("RNFR", copy.targetPath);
         FtpCommand rnto = FtpCommand.of("RNTO", to);
         List<FtpReply> replies = rename(rnfr, rnto);
         if (replies.get(0).code() != 350) {
@@ -381,7 +374,7 @@ final class TransferJob {
                 next = copy.checked(check.get(0), check.get(1));
             } else {
                 FtpReply deleted = lease.target().execute(copy.replaceCommand());
-                LOG.debug("Deleted the old {} to rename onto it: {}", targetPath, deleted);
+                LOG.debug("Deleted the old {} to rename onto it: {}", copy.targetPath, deleted);
                 replies = rename(commands.get(0), commands.get(1));
                 next = copy.renamed(replies.get(0), replies.get(1));
             }
@@ -404,29 +397,21 @@ final class TransferJob {
 
     /** Sends {@code commands}, in one write when pipelining, and reads their replies in order. */
     private List<FtpReply> executeAll(ControlConnection connection, List<FtpCommand> commands) {
-        if (!settings.transfer().pipelining()) {
-            return commands.stream().map(connection::execute).toList();
-        }
-        connection.sendAll(commands);
-        List<FtpReply> replies = new ArrayList<>();
-        for (FtpCommand command : commands) {
-            replies.add(connection.readReply(command, connection.replyTimeout()));
-        }
-        return replies;
+        return settings.transfer().pipelining() ? connection.executeAll(commands)
+                : commands.stream().map(connection::execute).toList();
     }
 
     /** MDTM on the source, then MFMT (or SITE UTIME) on the target; one WARN per server lacking both. */
     private void preserveLastModified() {
-        FtpReply mdtm = lease.source().execute(FtpCommand.of("MDTM", sourcePath));
-        if (mdtm.code() != 213 || mdtm.text().length() < 18) {
+        FtpReply mdtm = lease.source().execute(FtpCommand.of("MDTM", copy.sourcePath));
+        String time = mdtm.timeValue();
+        if (time == null) {
             client.warnOnce("no-mdtm", "The source server does not answer MDTM ({}): modification times are not preserved",
                     mdtm.text());
             return;
         }
-        // MDTM's time is UTC, YYYYMMDDHHMMSS[.sss] (RFC 3659 section 3); MFMT takes the same form.
-        String time = mdtm.text().substring(4, 18);
-        if (lease.target().execute(FtpCommand.of("MFMT", time + " " + targetPath)).isPositive()
-                || lease.target().execute(FtpCommand.of("SITE", "UTIME " + time + " " + targetPath)).isPositive()) {
+        if (lease.target().execute(FtpCommand.of("MFMT", time + " " + copy.targetPath)).isPositive()
+                || lease.target().execute(FtpCommand.of("SITE", "UTIME " + time + " " + copy.targetPath)).isPositive()) {
             return;
         }
         client.warnOnce("no-mfmt", "The target server has neither MFMT nor SITE UTIME: modification times are not preserved");
@@ -444,12 +429,12 @@ final class TransferJob {
         cleaned = true;
         try {
             FtpReply reply = lease.targetOnly().execute(dele.get());
-            LOG.debug("Removed {}: {}", writePath, reply);
+            LOG.debug("Removed {}: {}", copy.writePath, reply);
             if (!FileCopy.removed(reply)) {
-                LOG.warn("Could not remove the partial target file {} on {}: {}", writePath, client.target, reply);
+                LOG.warn("Could not remove the partial target file {} on {}: {}", copy.writePath, client.target, reply);
             }
         } catch (FtpTransferException e) {
-            LOG.warn("Could not remove the partial target file {} on {}: {}", writePath, client.target, e.getMessage());
+            LOG.warn("Could not remove the partial target file {} on {}: {}", copy.writePath, client.target, e.getMessage());
         }
     }
 

@@ -57,7 +57,7 @@ class HostileServerTest {
             s.reply("220-welcome");
             while (true) {
                 s.reply("220-and more welcome");
-                sleepQuietly(50);
+                pace(50);
             }
         });
 
@@ -71,7 +71,7 @@ class HostileServerTest {
             while (true) {
                 // Each byte well within the socket's timeout: only a deadline on the whole reply ends this.
                 s.writeRaw(new byte[] { 'x' });
-                sleepQuietly(100);
+                pace(100);
             }
         });
 
@@ -107,8 +107,8 @@ class HostileServerTest {
         assertThat(failure.getCommand()).isNull();
     }
 
-    /** Paces a scripted server's writes; not synchronisation. */
-    private static void sleepQuietly(long millis) throws IOException {
+    /** Paces a scripted server's writes (a trickle is the behaviour under test); nothing waits on it. */
+    private static void pace(long millis) throws IOException {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
@@ -212,7 +212,7 @@ class HostileServerTest {
             s.reply("227-Here comes a lot");
             for (int i = 0; i < 600; i++) {
                 s.reply(" more " + i);
-                sleep(10);
+                pace(10);
             }
         });
 
@@ -245,7 +245,7 @@ class HostileServerTest {
         hostile.on("PASV", (s, arg) -> {
             for (byte b : "227 Entering Passive Mode (127,0,0,1,4,1)\r\n".getBytes(StandardCharsets.US_ASCII)) {
                 s.writeRaw(new byte[] { b });
-                sleep(1000);
+                pace(1000);
             }
         });
 
@@ -279,11 +279,4 @@ class HostileServerTest {
         FtpServerPair.assertNoThreadWaitingForAReply();
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -100,8 +100,8 @@ class ScriptedServerTest {
             var data = s.acceptData(ScriptedFtpServer.DATA_TIMEOUT);
             data.setSoLinger(true, 0); // a reset, which the target's STOR reports as 426
             data.close();
-            // The server's own latency, so that the target's 426 is read first; no test step waits on it.
-            java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(300).toNanos());
+            // The 550 comes only once the client has read the target's 426 and sent ABOR here.
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> s.pendingCommandBytes() > 0);
             s.reply("550 outbox/gone.bin: No such file or directory");
         });
 
