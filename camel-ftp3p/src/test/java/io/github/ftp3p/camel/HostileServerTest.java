@@ -95,6 +95,31 @@ class HostileServerTest {
         assertThat(((Ftp3pOperationFailedException) result.getException()).getSide()).isEqualTo(Side.TARGET);
     }
 
+    @Test
+    void aListingTrickledForEverCostsOnlyTheStaleFileCleanupAndTheCopyStillWorks() throws Exception {
+        hostile.on("NLST", (s, arg) -> {
+            try (var data = s.acceptData(ScriptedFtpServer.DATA_TIMEOUT)) {
+                s.reply("150 here it comes");
+                while (true) {
+                    // One name byte at a time, never a line end: each read comes in time, the listing never ends.
+                    data.getOutputStream().write('x');
+                    data.getOutputStream().flush();
+                    pace(100);
+                }
+            }
+        });
+        servers.givenSourceFile("f.bin", 1000);
+        String uri = uri("tempFileMaxAge=10m").replace("&replyTimeout=2000", "&replyTimeout=500");
+
+        long started = System.nanoTime();
+        Exchange result = servers.send(uri, "f.bin");
+
+        // The listing is bounded by 10 x replyTimeout; the copy then goes on over a new connection.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+        assertThat(result.getException()).isNull();
+        assertThat(hostile.store()).containsKey("inbox/f.bin");
+    }
+
     private void assertGreetingFailsWithin(Duration bound, String message) {
         long started = System.nanoTime();
         Exchange result = servers.send(uri(""), "f.bin");
