@@ -225,7 +225,8 @@ public class Ftp3pConfiguration implements Cloneable {
      * control-connection address with the port from the reply (safe against PASV replies that aim at other
      * hosts), reply, the address as the reply gives it (for servers behind NAT that announce another one), or a
      * literal address (or host name) to use with the reply's port. A reply that differs from the peer is logged
-     * at WARN.
+     * at WARN. With an address other than the peer's, the data connection must be up within connectTimeout, or
+     * the transfer fails naming this option and the address.
      */
     public void setPassiveAddress(String passiveAddress) {
         this.passiveAddress = passiveAddress;
@@ -517,8 +518,10 @@ public class Ftp3pConfiguration implements Cloneable {
     /**
      * Send commands that do not wait on each other in one write (the source's SIZE with its PORT or PASV, RNFR with
      * RNTO), saving round trips per file; servers answer them in order (RFC 959). A batch (header
-     * CamelFtp3pFileNames) is also pipelined across files, about one round trip per file. Set false for a server
-     * that mishandles pipelined commands.
+     * CamelFtp3pFileNames) is also pipelined across files, about one round trip per file. Every reply is checked
+     * against its command: a server seen answering out of order (pyftpdlib) stops the batch cleanly and is then
+     * sent one command at a time for the endpoint's life, with one WARN. Set false for a server that mishandles
+     * pipelined commands in another way.
      */
     public void setPipelining(boolean pipelining) {
         this.pipelining = pipelining;

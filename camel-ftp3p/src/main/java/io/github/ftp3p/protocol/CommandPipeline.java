@@ -40,7 +40,7 @@ public final class CommandPipeline {
      * @param transferTimeout how long a transfer command's final reply may take after its 1yz; zero: no limit
      * @param holdDuringTransfers write nothing while a transfer command awaits its final reply, for servers that
      *                            read commands during a transfer and answer them out of turn, or drop them
-     *                            ({@link ServerSoftware#queuesCommandsDuringTransfers})
+     *                            (a server profile's queuesCommandsDuringTransfers)
      */
     public CommandPipeline(ControlConnection connection, Duration transferTimeout, boolean holdDuringTransfers) {
         this.connection = connection;

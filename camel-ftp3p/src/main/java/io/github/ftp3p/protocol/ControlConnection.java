@@ -31,6 +31,8 @@ public final class ControlConnection implements Closeable {
     private final CommandChannel channel;
     private final Duration replyTimeout;
     private volatile boolean broken;
+    /** Kept from the connect: the data port of a passive server is released at this address after an abort too. */
+    private volatile InetAddress peerAddress;
     private FtpReply greeting;
     private boolean sscnOn;
     private volatile long lastUsedNanos = System.nanoTime();
@@ -94,6 +96,7 @@ public final class ControlConnection implements Closeable {
     private void connect() {
         try {
             channel.connect(server.host(), server.port());
+            peerAddress = channel.getRemoteAddress();
             // Commands are single small writes answered by the server: Nagle would hold each one back
             // waiting for the ACK of the previous one.
             channel.setTcpNoDelay(true);
@@ -139,17 +142,19 @@ public final class ControlConnection implements Closeable {
         }
     }
 
+    /** USER, then PASS when asked (331); a refusal names the user, host and port, which the reply seldom does. */
     private void login() {
+        String context = " (logging in as " + server.user() + " at " + server.host() + ":" + server.port() + ")";
         FtpCommand user = FtpCommand.of("USER", server.user());
         FtpReply reply = execute(user);
         if (reply.code() == 331) {
             FtpCommand pass = FtpCommand.of("PASS", server.password());
             reply = execute(pass);
             if (!reply.isPositive()) {
-                throw new FtpReplyException(side, pass, reply);
+                throw new FtpReplyException(side, pass, reply, context);
             }
         } else if (!reply.isPositive()) {
-            throw new FtpReplyException(side, user, reply);
+            throw new FtpReplyException(side, user, reply, context);
         }
     }
 
@@ -239,6 +244,10 @@ public final class ControlConnection implements Closeable {
             // The server is closing the control connection (RFC 959 section 4.2).
             broken = true;
         }
+        if (command != null && !ReplyFit.fits(command, reply)) {
+            broken = true;
+            throw new OutOfOrderReplyException(side, command, reply);
+        }
         return reply;
     }
 
@@ -272,7 +281,7 @@ public final class ControlConnection implements Closeable {
 
     /** The address this connection reaches the server on: EPSV's data address (RFC 2428 section 3). */
     public InetAddress peerAddress() {
-        return channel.getRemoteAddress();
+        return peerAddress;
     }
 
     public boolean isIpv6() {

@@ -6,7 +6,12 @@ public final class FtpReplyException extends FtpTransferException {
     private final FtpReply reply;
 
     public FtpReplyException(Side side, FtpCommand command, FtpReply reply) {
-        super(side, command, reply, "The " + describe(side, command) + ": " + reply.text(), null);
+        this(side, command, reply, "");
+    }
+
+    /** @param context said after the reply, e.g. " (logging in as partner at host-a:2121)" */
+    public FtpReplyException(Side side, FtpCommand command, FtpReply reply, String context) {
+        super(side, command, reply, "The " + describe(side, command) + ": " + reply.text() + context, null);
         this.reply = reply;
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,9 +26,11 @@ import org.slf4j.LoggerFactory;
  * <li>{@code NEW -> PASSIVE}: PASV (227) or EPSV (229, RFC 2428) to the passive side; the {@link AddressPolicy}
  * decides the data address.</li>
  * <li>{@code PASSIVE -> ACTIVE}: PORT or EPRT with that address to the active side, which must answer 2yz.</li>
- * <li>{@code ACTIVE -> TRANSFERRING}: the passive side's transfer command, then at once the active side's. No
- * reply is awaited in between: vsftpd, ProFTPD and Pure-FTPd answer the passive side only when the data
- * connection arrives, which needs the active side's command first.</li>
+ * <li>{@code ACTIVE -> TRANSFERRING}: STOR to the target first, then RETR to the source, in both orientations:
+ * the receiver must be ready before data arrives (pyftpdlib as the active receiver drops data that comes before
+ * its STOR). With the target passive no reply is awaited in between: vsftpd, ProFTPD and Pure-FTPd answer the
+ * passive side only when the data connection arrives, which needs the source's RETR. With the target active,
+ * its first reply is awaited: a 1yz once it connected, or a refusal that then costs the source nothing.</li>
  * <li>{@code TRANSFERRING -> DONE | FAILED}: both sides' replies are read on two threads; success needs a 2yz
  * from both. When one side fails, the other is sent ABOR and, if it is a passive side still waiting for its
  * data connection, released by a connection that closes at once; a side that does not answer in time is
@@ -50,8 +53,11 @@ public final class FxpTransfer {
     private final Side passiveSide;
     private final TransferOptions options;
     private final Duration replyTimeout;
+    private final Duration connectTimeout;
     private final Executor executor;
     private State state = State.NEW;
+    /** The passive side's data port, for releasing it. */
+    private int dataPort;
     private volatile FtpTransferException abortCause;
     private boolean clientPassive;
     private final Map<Side, Prelude> preludes = new EnumMap<>(Side.class);
@@ -60,13 +66,19 @@ public final class FxpTransfer {
     private record Prelude(List<FtpCommand> commands, Consumer<List<FtpReply>> check) {
     }
 
+    /**
+     * @param connection its reply timeout bounds each ordinary reply and each side's first reply to its transfer
+     *                   command; its connect timeout, the data connection to an address announced by the passive
+     *                   side that is not its control connection's
+     */
     public FxpTransfer(ControlConnection source, ControlConnection target, Side passiveSide, TransferOptions options,
-            Duration replyTimeout, Executor executor) {
+            ConnectionSettings connection, Executor executor) {
         this.source = source;
         this.target = target;
         this.passiveSide = passiveSide;
         this.options = options;
-        this.replyTimeout = replyTimeout;
+        this.replyTimeout = connection.replyTimeout();
+        this.connectTimeout = connection.connectTimeout();
         this.executor = executor;
     }
 
@@ -102,11 +114,13 @@ public final class FxpTransfer {
         boolean extended = options.extendedMode().useExtended(passive, active);
 
         PassiveAddress address;
+        FtpCommand port;
         try {
             FtpCommand pasv = FtpCommand.of(clientPassive ? "CPSV" : extended ? "EPSV" : "PASV");
             address = openPassive(passive, pasv, executeOn(passive, pasv), options);
+            dataPort = address.port();
             state = State.PASSIVE;
-            FtpCommand port = extended ? FtpCommand.of("EPRT", address.eprtArgument()) : portCommand(address, active);
+            port = extended ? FtpCommand.of("EPRT", address.eprtArgument()) : portCommand(address, active);
             FtpReply reply = executeOn(active, port);
             if (!reply.isPositive()) {
                 return fail(new FtpReplyException(active.side(), port, reply), true, false);
@@ -126,58 +140,101 @@ public final class FxpTransfer {
             return fail(e, false, false);
         }
 
-        TransferLeg passiveLeg = new TransferLeg(passive, passive == source ? retr : stor);
-        TransferLeg activeLeg = new TransferLeg(active, active == source ? retr : stor);
+        TransferLeg sourceLeg = new TransferLeg(source, retr);
+        TransferLeg targetLeg = new TransferLeg(target, stor);
+        // The receiver first, in both orientations (RFC 478: once PASV is answered either order will do):
+        // pyftpdlib as the active receiver connects at PORT and drops the data connection if bytes arrive before
+        // its STOR, and a STOR refused outright then costs the sender nothing.
         try {
-            passive.send(passiveLeg.command());
+            target.send(stor);
         } catch (FtpTransferException e) {
             return fail(e, false, false);
         }
         state = State.TRANSFERRING;
-        CompletableFuture<TransferLeg> passiveDone = awaitAsync(passiveLeg);
-        try {
-            active.send(activeLeg.command());
-        } catch (FtpTransferException e) {
-            abort(passiveLeg, passiveDone, address);
-            return finish(passive == target ? passiveLeg : null, e);
+        CompletableFuture<TransferLeg> targetDone = awaitAsync(targetLeg);
+        if (passive == source) {
+            // An active receiver answers STOR once it connected to the sender (a 1yz; Apache FtpServer at once),
+            // or refuses it: the sender is told to send only then. No deadlock: the sender's listening socket
+            // accepts the connection before RETR. Bounded by the target's reply timeout.
+            targetLeg.answered().join();
+            if (!targetLeg.started()) {
+                targetDone.join();
+                if (!targetLeg.succeeded()) {
+                    return finish(targetLeg, targetLeg.failure(), null, targetLeg.last());
+                }
+            }
         }
-        CompletableFuture<TransferLeg> activeDone = awaitAsync(activeLeg);
+        try {
+            source.send(retr);
+        } catch (FtpTransferException e) {
+            abort(targetLeg, targetDone, null);
+            return finish(targetLeg, e, null, targetLeg.last());
+        }
+        CompletableFuture<TransferLeg> sourceDone = awaitAsync(sourceLeg);
+        if (!address.address().equals(passive.peerAddress())) {
+            awaitDataConnection(sourceLeg, targetLeg, address, active, port);
+        }
 
-        TransferLeg first = (TransferLeg) CompletableFuture.anyOf(passiveDone, activeDone).join();
-        TransferLeg second = first == passiveLeg ? activeLeg : passiveLeg;
-        CompletableFuture<TransferLeg> secondDone = first == passiveLeg ? activeDone : passiveDone;
+        TransferLeg first = (TransferLeg) CompletableFuture.anyOf(targetDone, sourceDone).join();
+        TransferLeg second = first == targetLeg ? sourceLeg : targetLeg;
+        CompletableFuture<TransferLeg> secondDone = first == targetLeg ? sourceDone : targetDone;
         if (first.succeeded()) {
             secondDone.join();
         } else {
-            abort(second, secondDone, address);
+            abort(second, secondDone, first);
         }
-        TransferLeg sourceLeg = passive == source ? passiveLeg : activeLeg;
-        TransferLeg targetLeg = passive == target ? passiveLeg : activeLeg;
         if (sourceLeg.succeeded() && targetLeg.succeeded() && abortCause == null) {
             state = State.DONE;
             return new TransferOutcome(passiveSide, sourceLeg.last(), targetLeg.last(), null, false, false);
         }
-        return finish(targetLeg, cause(first, second), sourceLeg.last(), targetLeg.last());
+        return finish(targetLeg, cause(sourceLeg, targetLeg, first), sourceLeg.last(), targetLeg.last());
     }
 
     /**
-     * The side that failed first carries the cause, and the other one was usually only aborted; but when the first
-     * failure is the data connection breaking (425, 426) and the other side refused the file itself (550 gone, 553
-     * name, 552 quota...), that refusal is why: a source that finds its file gone closes the data connection, and
-     * the target's 426 can arrive first.
+     * Which side's failure is the transfer's, in protocol order rather than by which reply thread finished first:
+     * the target's STOR goes out first, so a STOR refused outright (553 name, 552 quota) is the cause of whatever
+     * the source then saw (a 425 or 426, its data connection refused or closed); then a RETR refused outright
+     * (550 gone). After both began, a side that refused the file itself (a source that found its file gone
+     * closes the data connection, and the target's 426 can arrive first) is blamed over the other side's broken
+     * data connection; else the side that failed first.
      */
-    private static FtpTransferException cause(TransferLeg first, TransferLeg second) {
-        TransferLeg failed = first.succeeded() ? second : first;
-        TransferLeg other = failed == first ? second : first;
-        if (dataConnectionBroke(failed.failure()) && other.failure() instanceof FtpReplyException refused
-                && !dataConnectionBroke(refused)) {
-            return refused;
+    private static FtpTransferException cause(TransferLeg source, TransferLeg target, TransferLeg first) {
+        for (TransferLeg leg : List.of(target, source)) {
+            if (leg.refusedOutright()) {
+                return leg.failure();
+            }
         }
-        return failed.failure();
+        for (TransferLeg leg : List.of(target, source)) {
+            if (leg.refusedFile()) {
+                return leg.failure();
+            }
+        }
+        return first.succeeded() ? (first == source ? target : source).failure() : first.failure();
     }
 
-    private static boolean dataConnectionBroke(FtpTransferException failure) {
-        return failure instanceof FtpReplyException && (failure.replyCode() == 425 || failure.replyCode() == 426);
+    /**
+     * With passiveAddress=reply (or a fixed address) the active side is handed an address this host did not
+     * check: where nothing listens there, servers try for their own connect timeout (30 s and more) and then
+     * give a 425 that names neither the option nor the address. Both sides answer their transfer command with a
+     * 1yz once the data connection is up (Apache FtpServer at once), so both must within connectTimeout, or the
+     * transfer is aborted naming the option and the address. This host never connects to that address itself.
+     */
+    private void awaitDataConnection(TransferLeg sourceLeg, TransferLeg targetLeg, PassiveAddress address,
+            ControlConnection active, FtpCommand port) {
+        try {
+            CompletableFuture.allOf(sourceLeg.answered(), targetLeg.answered())
+                    .get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            Side passive = active.side() == Side.SOURCE ? Side.TARGET : Side.SOURCE;
+            abort(new DataAddressException(active.side(), port, "no data connection to " + address + ", the address the "
+                    + passive.label() + " server announced (passiveAddress=" + options.addressPolicy() + "), within "
+                    + "connectTimeout (" + connectTimeout.toMillis() + " ms): is that address reachable from the "
+                    + active.side().label() + " server? passiveAddress=peer uses the address of its control connection"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // A leg's future completes normally, its failure kept in the leg.
+        }
     }
 
     /**
@@ -288,16 +345,29 @@ public final class FxpTransfer {
      * Ends the other side's transfer after one side failed. ABOR is the standard way (RFC 959 section 4.1.3),
      * but a passive server blocked in accept() does not read it (Apache FtpServer handles one command at a
      * time): a data connection that closes at once ends its transfer command (an empty STOR, or a RETR
-     * broken off), and a target file it left is removed by the caller. A side that still has
-     * not answered after the reply timeout is disconnected.
+     * broken off), and a target file it left is removed by the caller. A side that still has not answered
+     * after the reply timeout is disconnected; so is, at once, a source whose target refused the file (its
+     * reply would not change the cause): it only reads, and vsftpd reads no ABOR while it sends, which cost a
+     * refused STOR the whole reply timeout. A source whose data connection merely broke is asked, as its reply
+     * may say why (550: the file went away).
+     *
+     * @param failed the leg whose failure this abort follows, or null
      */
-    private void abort(TransferLeg leg, CompletableFuture<TransferLeg> done, PassiveAddress address) {
+    private void abort(TransferLeg leg, CompletableFuture<TransferLeg> done, TransferLeg failed) {
         if (done.isDone()) {
             return;
         }
         ControlConnection connection = leg.connection();
         // Replies to the transfer command and to ABOR may still be in flight: this connection's state is unknown.
         connection.markBroken();
+        if (leg.side() == Side.SOURCE && failed != null && failed.refusedFile()) {
+            if (leg.side() == passiveSide) {
+                releasePassiveListener(connection, dataPort);
+            }
+            connection.abandon();
+            done.join();
+            return;
+        }
         try {
             connection.send(ABOR);
         } catch (FtpTransferException e) {
@@ -305,7 +375,7 @@ public final class FxpTransfer {
         }
         if (leg.side() == passiveSide) {
             // Even after a 1yz: Apache FtpServer sends 150 before it accepts the data connection.
-            releasePassiveListener(address);
+            releasePassiveListener(connection, dataPort);
         }
         try {
             done.get(replyTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -319,15 +389,16 @@ public final class FxpTransfer {
     }
 
     /**
-     * Connects to a passive data address and closes at once: a passive server waiting for its data connection
-     * then ends its transfer command (an empty STOR), where it would not read ABOR.
+     * Connects to a passive server's data port and closes at once: a passive server waiting for its data
+     * connection then ends its transfer command (an empty STOR), where it would not read ABOR. The address is
+     * that of the server's control connection, never the one a reply announced: that may be anybody's.
      */
-    public static void releasePassiveListener(PassiveAddress address) {
+    public static void releasePassiveListener(ControlConnection passive, int port) {
+        InetSocketAddress address = new InetSocketAddress(passive.peerAddress(), port);
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(address.address(), address.port()),
-                    Math.toIntExact(UNBLOCK_CONNECT_TIMEOUT.toMillis()));
+            socket.connect(address, Math.toIntExact(UNBLOCK_CONNECT_TIMEOUT.toMillis()));
         } catch (IOException e) {
-            LOG.debug("Could not reach the passive data address {}: {}", address, e.toString());
+            LOG.debug("Could not reach the passive data port {}: {}", address, e.toString());
         }
     }
 

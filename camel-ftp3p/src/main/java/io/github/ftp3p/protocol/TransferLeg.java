@@ -1,6 +1,7 @@
 package io.github.ftp3p.protocol;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One side's transfer command (RETR or STOR) and the replies it got: an optional 1yz, then a final reply
@@ -13,6 +14,8 @@ final class TransferLeg {
     private volatile FtpReply preliminary;
     private volatile FtpReply last;
     private volatile FtpTransferException failure;
+    /** Completed once the first reply (a 1yz or a final one) came, or reading failed. */
+    private final CompletableFuture<Void> answered = new CompletableFuture<>();
 
     TransferLeg(ControlConnection connection, FtpCommand command) {
         this.connection = connection;
@@ -28,6 +31,7 @@ final class TransferLeg {
             FtpReply reply = connection.readReply(command, replyTimeout);
             if (reply.isPreliminary()) {
                 preliminary = reply;
+                answered.complete(null);
                 reply = connection.readReply(command, transferTimeout);
             }
             last = reply;
@@ -36,6 +40,8 @@ final class TransferLeg {
             }
         } catch (FtpTransferException e) {
             failure = e;
+        } finally {
+            answered.complete(null);
         }
         return this;
     }
@@ -50,6 +56,28 @@ final class TransferLeg {
 
     FtpCommand command() {
         return command;
+    }
+
+    /** Completes once the first reply came (or none can come); {@link #started} then says whether it was a 1yz. */
+    CompletableFuture<Void> answered() {
+        return answered;
+    }
+
+    /**
+     * The command was refused outright: a final reply that is no broken data connection (425, 426), before any
+     * 1yz: a name refused (553), a file missing (550), a quota (552).
+     */
+    boolean refusedOutright() {
+        return !started() && failure instanceof FtpReplyException refusal && !dataConnectionBroke(refusal);
+    }
+
+    /** The server refused the file itself, before or after its 1yz: any reply failure but 425 and 426. */
+    boolean refusedFile() {
+        return failure instanceof FtpReplyException refusal && !dataConnectionBroke(refusal);
+    }
+
+    static boolean dataConnectionBroke(FtpTransferException failure) {
+        return failure instanceof FtpReplyException && (failure.replyCode() == 425 || failure.replyCode() == 426);
     }
 
     boolean started() {

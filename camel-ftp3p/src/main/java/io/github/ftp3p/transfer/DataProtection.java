@@ -21,7 +21,7 @@ record DataProtection(Side sscnSide, Side cpsvSide) {
 
     static final DataProtection CLEAR = new DataProtection(null, null);
 
-    static DataProtection plan(FxpSettings settings, FxpClient client, Function<Side, ServerFeatures> features) {
+    static DataProtection plan(FxpSettings settings, FxpClient client, Function<Side, ServerProfile.Features> features) {
         TlsSettings sourceTls = settings.tls(Side.SOURCE);
         TlsSettings targetTls = settings.tls(Side.TARGET);
         boolean sourcePrivate = sourceTls != null && sourceTls.privateData();

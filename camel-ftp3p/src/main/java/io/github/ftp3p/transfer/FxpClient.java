@@ -16,6 +16,7 @@ import io.github.ftp3p.protocol.FtpCommand;
 import io.github.ftp3p.protocol.FtpReply;
 import io.github.ftp3p.protocol.FtpServerAddress;
 import io.github.ftp3p.protocol.FtpTransferException;
+import io.github.ftp3p.protocol.OutOfOrderReplyException;
 import io.github.ftp3p.protocol.PassiveData;
 import io.github.ftp3p.protocol.Side;
 import io.github.ftp3p.protocol.TransferFailedException;
@@ -41,8 +42,9 @@ public final class FxpClient implements AutoCloseable {
     final ScheduledExecutorService scheduler;
     final ConnectionPool sourcePool;
     final ConnectionPool targetPool;
-    /** What each side's FEAT offers, asked once per client. */
-    final Map<Side, ServerFeatures> features = new ConcurrentHashMap<>();
+    /** What is known of each side's server: software, FEAT, learnt quirks. */
+    private final Map<Side, ServerProfile> profiles = Map.of(Side.SOURCE, new ServerProfile(Side.SOURCE),
+            Side.TARGET, new ServerProfile(Side.TARGET));
     /** Target directories known to exist (autoCreate). */
     final Set<String> targetDirectories = ConcurrentHashMap.newKeySet();
     /** Warnings given once per server pair, or per server. */
@@ -94,8 +96,10 @@ public final class FxpClient implements AutoCloseable {
                     // The retry's failure is reported; the first one, often the cause, goes with it.
                     e.addSuppressed(lost);
                 }
-                // A retry is harmless while nothing was written, or when what was written is kept to resume from.
-                if (lost != null || !e.connectionLost() || e instanceof VerificationException
+                // A retry is harmless while nothing was written, or when what was written is kept to resume from;
+                // it is worth trying on a new connection, or without pipelining to a server that answered out of order.
+                boolean worthRetrying = e.connectionLost() || learnOutOfOrder(e);
+                if (lost != null || !worthRetrying || e instanceof VerificationException
                         || lease.targetTouched && !lease.resumable) {
                     failed.incrementAndGet();
                     request.listener().failed(e);
@@ -129,12 +133,15 @@ public final class FxpClient implements AutoCloseable {
      * Transfers several files over one pair of connections, in order, and stops at the first failure. The first
      * file is transferred on its own ({@link #transfer}), which settles the orientation and what the servers
      * offer; when the target can be passive and the options allow (see {@link PipelinedBatch#suits}), the
-     * others are pipelined, about one round trip each, else transferred one by one.
+     * others are pipelined, about one round trip each, else transferred one by one. A pipelined batch stopped by a
+     * reply out of order (nothing lost: it stops as at any failure) goes on one by one from the first file it did
+     * not finish.
      */
     public BatchResult transferAll(List<TransferRequest> requests) {
         requests.forEach(request -> SameFile.SYSTEM.refuse(source, target, request));
         List<TransferResult> results = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
+        int i = 0;
+        while (i < requests.size()) {
             TransferRequest request = requests.get(i);
             String attempt = request.attempt() != null ? request.attempt() : TemporaryName.newAttempt();
             try {
@@ -142,23 +149,27 @@ public final class FxpClient implements AutoCloseable {
             } catch (FtpTransferException e) {
                 return new BatchResult(results, e);
             }
-            if (i + 1 < requests.size() && PipelinedBatch.suits(settings, results.get(i))) {
-                List<TransferRequest> rest = requests.subList(i + 1, requests.size());
+            i++;
+            if (i < requests.size() && PipelinedBatch.suits(this, results.get(results.size() - 1))) {
+                List<TransferRequest> rest = requests.subList(i, requests.size());
                 BatchResult pipelined;
                 Lease lease = new Lease();
                 try {
-                    pipelined = new PipelinedBatch(this, lease, rest, attempt, !"none".equals(results.get(i).verifiedBy())).run();
+                    pipelined = new PipelinedBatch(this, lease, rest, attempt,
+                            !"none".equals(results.get(results.size() - 1).verifiedBy())).run();
                 } catch (RuntimeException e) {
                     return new BatchResult(results, unexpected(lease, rest.get(0), e));
                 } finally {
                     lease.close();
                 }
                 results.addAll(pipelined.results());
-                if (!pipelined.succeeded()) {
+                i += pipelined.results().size();
+                if (!pipelined.succeeded() && !learnOutOfOrder(pipelined.failure())) {
                     failed.incrementAndGet();
-                    rest.get(pipelined.results().size()).listener().failed(pipelined.failure());
+                    requests.get(i).listener().failed(pipelined.failure());
+                    return new BatchResult(results, pipelined.failure());
                 }
-                return new BatchResult(results, pipelined.failure());
+                // Stopped cleanly at a reply out of order: the files after the last one done go on one by one.
             }
         }
         return new BatchResult(results, null);
@@ -170,19 +181,36 @@ public final class FxpClient implements AutoCloseable {
         bytes.addAndGet(Math.max(0, result.size() - result.resumedFrom()));
     }
 
+    /** What is known of {@code side}'s server. */
+    ServerProfile profile(Side side) {
+        return profiles.get(side);
+    }
+
+    /** What is known of {@code side}'s server, recognised from {@code connection}'s greeting if not yet. */
+    ServerProfile profile(Side side, ControlConnection connection) {
+        return profiles.get(side).seen(connection);
+    }
+
     /**
-     * What {@code side}'s FEAT offers, asked once per client over {@code connection}. Two transfers may both ask
-     * at first; nothing is sent while holding a lock, so that one slow server cannot hold up the other side's
-     * transfers.
+     * Whether commands to {@code side} may be written together before their replies: pipelining is on, and the
+     * server has not been seen answering out of order.
      */
-    ServerFeatures features(Side side, ControlConnection connection) {
-        ServerFeatures known = features.get(side);
-        if (known != null) {
-            return known;
+    boolean pipelines(Side side) {
+        return settings.transfer().pipelining() && profiles.get(side).answersInOrder();
+    }
+
+    /**
+     * After a reply out of order: that server is written one command at a time from now on, for this client's
+     * life. Returns whether this was news, warning once.
+     */
+    boolean learnOutOfOrder(FtpTransferException failure) {
+        if (!(failure instanceof OutOfOrderReplyException) || !profiles.get(failure.side()).learnOutOfOrder()) {
+            return false;
         }
-        ServerFeatures asked = ServerFeatures.of(connection.execute(FtpCommand.of("FEAT")));
-        ServerFeatures raced = features.putIfAbsent(side, asked);
-        return raced != null ? raced : asked;
+        LOG.warn("The {} server {} answered pipelined commands out of order ({}); going on without pipelining to it",
+                failure.side().label(), failure.side() == Side.SOURCE ? source.identity() : target.identity(),
+                failure.getMessage());
+        return true;
     }
 
     /** MKD of each level that is not known to exist; a level that exists answers 550 or 521, which is fine. */
@@ -315,12 +343,14 @@ public final class FxpClient implements AutoCloseable {
                     sourcePool.invalidate(sourceConnection);
                 }
                 sourceConnection = sourcePool.borrow();
+                profile(Side.SOURCE, sourceConnection);
             }
             if (targetConnection == null || !targetConnection.isReusable()) {
                 if (targetConnection != null) {
                     targetPool.invalidate(targetConnection);
                 }
                 targetConnection = targetPool.borrow();
+                profile(Side.TARGET, targetConnection);
             }
         }
 
@@ -351,6 +381,7 @@ public final class FxpClient implements AutoCloseable {
                 sourceConnection = null;
             }
             targetConnection = targetPool.borrow();
+            profile(Side.TARGET, targetConnection);
             return targetConnection;
         }
 
@@ -362,12 +393,6 @@ public final class FxpClient implements AutoCloseable {
             if (targetConnection != null) {
                 targetConnection.markBroken();
             }
-        }
-
-        /** The greeting of the connection held for {@code side}, without opening one; null when none is held. */
-        FtpReply greeting(Side side) {
-            ControlConnection held = side == Side.SOURCE ? sourceConnection : targetConnection;
-            return held == null ? null : held.greeting();
         }
 
         @Override

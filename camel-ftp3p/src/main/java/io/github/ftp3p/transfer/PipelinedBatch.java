@@ -16,7 +16,6 @@ import io.github.ftp3p.protocol.FtpTransferException;
 import io.github.ftp3p.protocol.FxpTransfer;
 import io.github.ftp3p.protocol.PassiveAddress;
 import io.github.ftp3p.protocol.Paths;
-import io.github.ftp3p.protocol.ServerSoftware;
 import io.github.ftp3p.protocol.Side;
 import io.github.ftp3p.protocol.TransferProgress;
 import org.slf4j.Logger;
@@ -103,11 +102,13 @@ final class PipelinedBatch {
 
     /**
      * Whether the files after {@code probe}, the batch's first file copied on its own, can be pipelined: the
-     * probe showed the target can be passive and both servers answer SIZE, and no option needs a step this
+     * probe showed the target can be passive and both servers answer SIZE, both answer pipelined commands in order
+     * (as far as is known), and no option needs a step this
      * batch does not pipeline (deciding on an existing target, checksums, times, TLS-protected data).
      */
-    static boolean suits(FxpSettings settings, TransferResult probe) {
-        return settings.transfer().pipelining()
+    static boolean suits(FxpClient client, TransferResult probe) {
+        FxpSettings settings = client.settings;
+        return client.pipelines(Side.SOURCE) && client.pipelines(Side.TARGET)
                 && settings.fileExist() == FileExist.OVERRIDE
                 && !settings.preserveLastModified()
                 && !privateData(settings, Side.SOURCE) && !privateData(settings, Side.TARGET)
@@ -163,7 +164,7 @@ final class PipelinedBatch {
     }
 
     private CommandPipeline pipeline(ControlConnection connection) {
-        boolean queues = ServerSoftware.fromGreeting(connection.greeting()).queuesCommandsDuringTransfers();
+        boolean queues = client.profile(connection.side(), connection).queuesCommandsDuringTransfers();
         return new CommandPipeline(connection, settings.transfer().transferTimeout(), !queues);
     }
 
@@ -331,7 +332,7 @@ final class PipelinedBatch {
             fail(item, item.copy.explain(new FtpReplyException(Side.SOURCE, retr, reply)));
             if (item.targetReply == null) {
                 // The target may still wait for a data connection that will not come.
-                FxpTransfer.releasePassiveListener(item.address);
+                FxpTransfer.releasePassiveListener(target.connection(), item.address.port());
             }
             return;
         }
@@ -444,7 +445,7 @@ final class PipelinedBatch {
     private void stop(Item item) {
         FileCopy copy = item.copy;
         if (copy.storeSent() && !item.storDue && item.address != null) {
-            FxpTransfer.releasePassiveListener(item.address);
+            FxpTransfer.releasePassiveListener(target.connection(), item.address.port());
             item.storDue = true;
         }
         if (item.targetReply != null && !item.cleaned && item.stage.compareTo(Stage.RENAMED) < 0) {

@@ -2,10 +2,13 @@ package io.github.ftp3p.transfer;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.github.ftp3p.protocol.ControlConnection;
+import io.github.ftp3p.protocol.DataAddressException;
 import io.github.ftp3p.protocol.FtpCommand;
 import io.github.ftp3p.protocol.FtpReply;
 import io.github.ftp3p.protocol.FtpProtocolException;
@@ -13,7 +16,6 @@ import io.github.ftp3p.protocol.FtpReplyException;
 import io.github.ftp3p.protocol.FtpTransferException;
 import io.github.ftp3p.protocol.FxpRefusedException;
 import io.github.ftp3p.protocol.FxpTransfer;
-import io.github.ftp3p.protocol.ServerSoftware;
 import io.github.ftp3p.protocol.Paths;
 import io.github.ftp3p.protocol.RelayTransfer;
 import io.github.ftp3p.protocol.Side;
@@ -80,13 +82,13 @@ final class TransferJob {
                 || fileExist == FileExist.APPEND;
         // The source's SIZE goes out with the first FXP command to the source (saving a round trip), unless
         // something must be decided before the target is touched: whether to resume, or what fileExist does.
-        boolean pipelining = settings.transfer().pipelining();
-        if (request.retry() || !pipelining || decideFirst) {
+        if (request.retry() || !client.pipelines(Side.SOURCE) || decideFirst) {
             copy.sourceSized(lease.source().execute(copy.sourceSizeCommand()));
         }
         // What the final name holds before the STOR: only that file may be deleted to make room for the copy.
         boolean probe = fileExist != FileExist.TRY_RENAME && (decideFirst || copy.needsRename());
-        if (probe && (decideFirst || !pipelining)) {
+        boolean probeWithTransfer = probe && !decideFirst && client.pipelines(Side.TARGET);
+        if (probe && !probeWithTransfer) {
             List<FtpReply> replies = executeAll(lease.target(), copy.probeCommands());
             copy.probed(replies.get(0), replies.get(1));
         }
@@ -108,7 +110,7 @@ final class TransferJob {
         if (copy.sourceSizeKnown()) {
             request.listener().started(copy.sourcePath, copy.targetPath, copy.sourceSize());
         }
-        TransferOutcome outcome = transferData(probe && !decideFirst && pipelining);
+        TransferOutcome outcome = transferData(probeWithTransfer);
 
         String verifiedBy = verify();
         copy.copyAccepted();
@@ -143,7 +145,7 @@ final class TransferJob {
             applyDataProtection(protection);
             long restartAt = request.retry() ? resumeOffset() : 0;
             FxpTransfer transfer = new FxpTransfer(lease.source(), lease.target(), passive, settings.transfer(),
-                    settings.connection().replyTimeout(), client.executor);
+                    settings.connection(), client.executor);
             if (protection.cpsvSide() != null) {
                 transfer.withClientPassive();
             }
@@ -164,25 +166,60 @@ final class TransferJob {
             if (outcome.succeeded()) {
                 return succeeded(outcome, restartAt, "fxp");
             }
+            // A data connection that broke after data had reached the target was not refused (a TLS failure
+            // mid-file, a server that died): the other orientation would not help, and saying "refused" would lie.
+            boolean refused = outcome.orientationRefused() && !dataFlowed(outcome, restartAt);
             boolean last = i + 1 == orientations.size();
-            boolean relayNext = last && outcome.orientationRefused() && settings.fallback() == Fallback.RELAY;
+            boolean relayNext = last && refused && settings.fallback() == Fallback.RELAY;
             handleFailure(outcome, relayNext);
             if (relayNext) {
                 return relay(stor, outcome);
             }
-            if (!outcome.orientationRefused() || last && orientations.size() == 1) {
+            // An address this host refuses to hand on is its own policy, not the servers' refusal of FXP.
+            if (!refused || orientations.size() == 1 && outcome.failure() instanceof DataAddressException) {
                 throw copy.explain(outcome.failure());
             }
             attempts.add(passive.label() + " passive: " + outcome.failure().getMessage());
             if (last) {
-                throw new FxpRefusedException(attempts, outcome.failure(),
-                        ServerSoftware.fromGreeting(lease.greeting(Side.SOURCE)),
-                        ServerSoftware.fromGreeting(lease.greeting(Side.TARGET)),
+                throw new FxpRefusedException(attempts, outcome.failure(), fxpAdvice(orientations),
                         lease.source().isIpv6() != lease.target().isIpv6());
             }
             LOG.info("FXP with the {} passive failed ({}); trying with the {} passive", passive.label(),
                     outcome.failure().getMessage(), orientations.get(i + 1).label());
         }
+    }
+
+    /**
+     * Whether the target's file grew past {@code restartAt} before the failure: SIZE of what this attempt wrote,
+     * asked only after a failure that looks like a refusal. A file that is not there, or a server that does not
+     * answer, counts as no data; so does a final name written directly, which may have held a file before.
+     */
+    private boolean dataFlowed(TransferOutcome outcome, long restartAt) {
+        if (!outcome.targetTouched() || !copy.needsRename()) {
+            return false;
+        }
+        try {
+            long written = lease.targetOnly().execute(copy.verifyCommand()).sizeValue();
+            if (written > restartAt) {
+                LOG.debug("{} bytes of {} had reached the target before: {}", written - restartAt, copy.writePath,
+                        outcome.failure().getMessage());
+                return true;
+            }
+        } catch (FtpTransferException e) {
+            outcome.failure().addSuppressed(e);
+        }
+        return false;
+    }
+
+    /** What lets each server take part in FXP in the roles the orientations tried gave it. */
+    private List<String> fxpAdvice(List<Side> orientations) {
+        Set<String> advice = new LinkedHashSet<>();
+        for (Side passive : orientations) {
+            Side active = passive == Side.SOURCE ? Side.TARGET : Side.SOURCE;
+            advice.add(client.profile(passive).fxpAdvice(true));
+            advice.add(client.profile(active).fxpAdvice(false));
+        }
+        return List.copyOf(advice);
     }
 
     /** Streams the data through this host, continuing from what the target already holds under the temporary name. */
@@ -324,8 +361,9 @@ final class TransferJob {
         return HashAlgorithm.strongestCommon(features(Side.SOURCE).hashes(), features(Side.TARGET).hashes());
     }
 
-    ServerFeatures features(Side side) {
-        return client.features(side, lease.side(side));
+    ServerProfile.Features features(Side side) {
+        ControlConnection connection = lease.side(side);
+        return client.profile(side, connection).features(connection);
     }
 
     private String hash(Side side, String path, HashAlgorithm algorithm) {
@@ -388,7 +426,7 @@ final class TransferJob {
      */
     private List<FtpReply> rename(FtpCommand rnfr, FtpCommand rnto) {
         ControlConnection connection = lease.target();
-        if (!settings.transfer().pipelining()) {
+        if (!client.pipelines(Side.TARGET)) {
             FtpReply from = connection.execute(rnfr);
             return List.of(from, from.code() == 350 ? connection.execute(rnto) : from);
         }
@@ -397,7 +435,7 @@ final class TransferJob {
 
     /** Sends {@code commands}, in one write when pipelining, and reads their replies in order. */
     private List<FtpReply> executeAll(ControlConnection connection, List<FtpCommand> commands) {
-        return settings.transfer().pipelining() ? connection.executeAll(commands)
+        return client.pipelines(connection.side()) ? connection.executeAll(commands)
                 : commands.stream().map(connection::execute).toList();
     }
 

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import io.github.ftp3p.protocol.DataAddressException;
 import io.github.ftp3p.protocol.FtpConnectionException;
 import io.github.ftp3p.protocol.FtpProtocolException;
-import io.github.ftp3p.protocol.FtpReplyException;
+import io.github.ftp3p.protocol.OutOfOrderReplyException;
 import io.github.ftp3p.protocol.Side;
 import io.github.ftp3p.testing.ScriptedFtpServer;
 import org.apache.camel.Exchange;
@@ -284,12 +284,12 @@ class HostileServerTest {
     }
 
     @Test
-    void anUnexpectedCodeToPasvFailsNamingTheCommandAndReply() {
+    void anUnexpectedCodeToPasvFailsAsAReplyThatCannotAnswerItNamingTheCommandAndReply() {
         hostile.on("PASV", (s, arg) -> s.reply("200 whatever"));
 
         Exchange result = servers.send(uri(""), "f.bin");
 
-        assertThat(result.getException()).hasCauseInstanceOf(FtpReplyException.class)
+        assertThat(result.getException()).hasCauseInstanceOf(OutOfOrderReplyException.class)
                 .hasMessageContaining("PASV").hasMessageContaining("200 whatever");
     }
 

@@ -2,10 +2,18 @@ package io.github.ftp3p.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.ftp3p.protocol.FxpRefusedException;
 import io.github.ftp3p.protocol.Side;
 import io.github.ftp3p.testing.ScriptedFtpServer;
 import org.apache.camel.Exchange;
@@ -190,5 +198,75 @@ class ScriptedServerTest {
         assertThat(second.getException()).isNull();
         assertThat(scripted.store().get("inbox/two.bin")).hasSize(20);
         assertThat(scripted.commands()).filteredOn(c -> c.startsWith("USER")).hasSize(2);
+    }
+
+    @Test
+    void aDataConnectionThatBreaksAfterDataReachedTheTargetIsNotCalledARefusal() throws Exception {
+        // As ProFTPD sending under TLS 1.3 to vsftpd was seen to do at about 8 MB: the receiver's 426 comes after
+        // data flowed, which is no FXP refusal, and the other orientation is not tried.
+        servers.givenSourceFile("half.bin", 1_000_000);
+        scripted.on("STOR", (s, arg) -> {
+            Socket data = s.acceptData(ScriptedFtpServer.DATA_TIMEOUT);
+            s.reply("150 Ok to send data.");
+            s.store().put(arg, data.getInputStream().readNBytes(100_000));
+            data.setSoLinger(true, 0);
+            data.close();
+            s.reply("426 Failure reading network stream.");
+        });
+
+        Exchange result = servers.send(toScripted(""), "half.bin");
+
+        Ftp3pOperationFailedException failure = result.getException(Ftp3pOperationFailedException.class);
+        assertThat(failure.getCause()).isNotInstanceOf(FxpRefusedException.class);
+        assertThat(failure.getSide()).isEqualTo(Side.TARGET);
+        assertThat(failure.getCode()).isEqualTo(426);
+        assertThat(failure).hasMessageNotContaining("refused");
+        assertThat(servers.source().commands()).doesNotContain("PASV");
+        assertThat(scripted.store()).doesNotContainKey("inbox/" + FtpServerPair.temp("half.bin"));
+    }
+
+    @Test
+    void anAnnouncedAddressWhereNothingAnswersFailsWithinConnectTimeoutNamingTheOptionAndTheAddress() throws Exception {
+        // A passive server announcing an address that drops connections (a listener whose queue is full): the source
+        // would try for its own connect timeout, and then answer a 425 naming nothing.
+        servers.givenSourceFile("far.bin", 10_000);
+        List<Socket> queued = new ArrayList<>();
+        InetAddress announced = InetAddress.getByName("127.0.0.99");
+        try (ServerSocket blackHole = new ServerSocket(0, 1, announced)) {
+            fillAcceptQueue(blackHole, queued);
+            scripted.on("PASV", (s, arg) -> {
+                s.openPassiveListener();
+                int p = blackHole.getLocalPort();
+                s.reply("227 Entering Passive Mode (127,0,0,99," + (p >> 8) + "," + (p & 0xff) + ")");
+            });
+
+            long started = System.nanoTime();
+            Exchange result = servers.send(toScripted("passiveSide=target&passiveAddress=reply&connectTimeout=1000"), "far.bin");
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            Ftp3pOperationFailedException failure = result.getException(Ftp3pOperationFailedException.class);
+            assertThat(failure).hasMessageContaining("passiveAddress=reply")
+                    .hasMessageContaining("127.0.0.99:" + blackHole.getLocalPort()).hasMessageContaining("connectTimeout");
+            assertThat(took).as("bounded by connectTimeout, not by the reply timeout").isLessThan(Duration.ofSeconds(5));
+        } finally {
+            for (Socket socket : queued) {
+                socket.close();
+            }
+        }
+    }
+
+    /** Connects until a connection is no longer accepted: a full accept queue drops further SYNs on Linux. */
+    private static void fillAcceptQueue(ServerSocket listener, List<Socket> queued) throws Exception {
+        for (int i = 0; i < 16; i++) {
+            Socket socket = new Socket();
+            try {
+                socket.connect(listener.getLocalSocketAddress(), 300);
+                queued.add(socket);
+            } catch (SocketTimeoutException e) {
+                socket.close();
+                return;
+            }
+        }
+        throw new IllegalStateException("the accept queue of " + listener + " did not fill up");
     }
 }

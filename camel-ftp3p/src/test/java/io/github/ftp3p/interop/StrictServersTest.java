@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class StrictServersTest {
 
-    private static final Map<String, String> SETTING = Map.of(Peer.FTPSERVER, "apache ftpserver: activeIpCheck=false",
+    private static final Map<String, String> SETTING = Map.of(Peer.FTPSERVER, "(Apache FtpServer) as the active side needs activeIpCheck=false",
             RealFtpServer.VSFTPD, "pasv_promiscuous=YES", RealFtpServer.PROFTPD, "AllowForeignAddress on",
             RealFtpServer.PURE_FTPD, "AllowUserFXP yes");
 
