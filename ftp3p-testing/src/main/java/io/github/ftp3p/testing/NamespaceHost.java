@@ -1,0 +1,34 @@
+package io.github.ftp3p.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a {@link RealFtpServer} runs when it is to be another host: inside the network namespace {@code namespace}
+ * (started through {@code ip netns exec}), listening on {@code address}, an IPv4 address of that namespace.
+ *
+ * <p>The namespace is one a test made itself (see {@link TwoHostNetwork}): nothing else listens there, so the
+ * control port is a fixed one instead of a port found free in this JVM's own namespace, where {@code address}
+ * does not exist.
+ */
+public record NamespaceHost(String namespace, String address) {
+
+    /** The control port in the namespace. */
+    public static final int CONTROL_PORT = 2121;
+
+    public NamespaceHost {
+        if (!namespace.matches("[A-Za-z0-9_.-]{1,64}")) {
+            throw new IllegalArgumentException("not a network namespace name: " + namespace);
+        }
+        if (!address.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            throw new IllegalArgumentException("not a literal IPv4 address: " + address);
+        }
+    }
+
+    /** {@code command} run inside the namespace; {@code ip netns exec} execs it in place, so its PID is the server's. */
+    List<String> wrap(List<String> command) {
+        List<String> wrapped = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
+        wrapped.addAll(command);
+        return List.copyOf(wrapped);
+    }
+}
