@@ -51,12 +51,16 @@ final class InteropReport {
             | vsftpd 3.0.3 -> ProFTPD 1.3.8 | source | 33,554,432 | 5,431 | 33,612,940
             | ProFTPD 1.3.8 -> vsftpd 3.0.3 | target | 33,554,432 | 4,999 | 33,721,334
             | ProFTPD 1.3.8 -> vsftpd 3.0.3 | source | 33,554,432 | 5,151 | 33,610,812
+            | vsftpd 3.0.3 -> ProFTPD 1.3.8, FXP off, `fallback=relay` | - | 33,554,432 | 67,253,513 | 0
+            | ProFTPD 1.3.8 -> vsftpd 3.0.3, FXP off, `fallback=relay` | - | 33,554,432 | 67,283,732 | 0
             |===
 
-            About 5 KB crossed the Camel host per copy: the logins and commands of two control connections and
+            About 5 KB crossed the Camel host per FXP copy: the logins and commands of two control connections and
             their TCP overhead. The test asserts less than 1 % of the file plus 64 KiB there, and at least the file
-            on the server link. Where network namespaces cannot be made (not root, no iproute2, no permission) it is
-            skipped with the reason; under `CI=true` it fails instead.
+            on the server link. The last two rows are the control: a second pair of servers in the same namespaces
+            with FXP off refuses it, and the relayed copy crosses the Camel host twice (down from the source, up to
+            the target), which the same counters show. Where network namespaces cannot be made (not root, no
+            iproute2, no permission) the test is skipped with the reason; under `CI=true` it fails instead.
             """;
 
     private InteropReport() {

@@ -177,7 +177,7 @@ public interface RealFtpServer extends AutoCloseable {
 
     /**
      * Starts a server of the given kind as another host: inside a network namespace, on that namespace's address
-     * ({@link #host()}) and {@link NamespaceHost#CONTROL_PORT}; otherwise as {@link #start(String, Path, Options)}.
+     * ({@link #host()}) and port ({@link #port()}); otherwise as {@link #start(String, Path, Options)}.
      * {@link Options#ipv6()} must be off.
      */
     static Optional<RealFtpServer> start(String kind, Path workDir, Options options, NamespaceHost where) {

@@ -206,7 +206,7 @@ final class RealFtpServerProcess implements RealFtpServer {
                 host = where.address();
             }
             // The namespace's address does not exist in this JVM's namespace, and nothing listens in that one.
-            int port = where == null ? freePort(host) : NamespaceHost.CONTROL_PORT;
+            int port = where == null ? freePort(host) : where.port();
             Launch launch = switch (kind) {
                 case VSFTPD -> vsftpd(dir, options, host, port, ports);
                 case PROFTPD -> proftpd(dir, options, host, port, ports);
