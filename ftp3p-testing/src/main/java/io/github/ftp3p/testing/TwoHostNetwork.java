@@ -64,7 +64,7 @@ public final class TwoHostNetwork implements AutoCloseable {
 
     /**
      * Why the namespaces cannot be made here (not root, no {@code ip}, no permission), phrased for a skip message;
-     * null if they can: a throw-away namespace is made and deleted to find out.
+     * null if they can: a throw-away namespace with a veth pair in it is made and deleted to find out.
      */
     public static String unavailableReason() {
         String probe = "ftp3p-probe-" + suffix();
@@ -73,12 +73,18 @@ public final class TwoHostNetwork implements AutoCloseable {
         } catch (IOException e) {
             return "cannot make a network namespace (root and iproute2 are needed): " + e.getMessage();
         }
+        String reason = null;
+        try {
+            ip(probe, "link", "add", "probe0", "type", "veth", "peer", "name", "probe1");
+        } catch (IOException e) {
+            reason = "cannot make a veth pair in a network namespace: " + e.getMessage();
+        }
         try {
             ip(null, "netns", "delete", probe);
         } catch (IOException e) {
             return "cannot delete the network namespace " + probe + ": " + e.getMessage();
         }
-        return null;
+        return reason;
     }
 
     /** Makes the namespaces, links, addresses and routes; on failure removes what it made. */
