@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import io.github.ftp3p.testing.EmbeddedFtpServer;
+import io.github.ftp3p.testing.NamespaceHost;
 import io.github.ftp3p.testing.RealFtpServer;
 import org.junit.jupiter.api.Assumptions;
 
@@ -23,8 +24,17 @@ record Peer(String kind, String host, int port, String user, String password, St
      * a missing server is an error, so that no interop row is skipped there.
      */
     static Optional<Peer> real(String kind, Path work, RealFtpServer.Options options) {
-        Optional<Peer> peer = RealFtpServer.start(kind, work, options).map(s -> new Peer(kind, s.host(), s.port(), s.user(),
-                s.password(), s.writableDirectory(), s.home(), s));
+        return real(kind, RealFtpServer.start(kind, work, options));
+    }
+
+    /** As {@link #real(String, Path, RealFtpServer.Options)}, as another host: in a network namespace. */
+    static Optional<Peer> real(String kind, Path work, RealFtpServer.Options options, NamespaceHost where) {
+        return real(kind, RealFtpServer.start(kind, work, options, where));
+    }
+
+    private static Optional<Peer> real(String kind, Optional<RealFtpServer> started) {
+        Optional<Peer> peer = started.map(s -> new Peer(kind, s.host(), s.port(), s.user(), s.password(),
+                s.writableDirectory(), s.home(), s));
         if (peer.isEmpty() && "true".equals(System.getenv("CI"))) {
             throw new IllegalStateException("CI must run every interop row, but " + RealFtpServer.unavailableReason(kind));
         }
@@ -33,7 +43,15 @@ record Peer(String kind, String host, int port, String user, String password, St
 
     /** A Debian server; the test is skipped, with the reason, when it is not installed (outside CI). */
     static Peer required(String kind, Path work, RealFtpServer.Options options) {
-        Optional<Peer> peer = real(kind, work, options);
+        return required(kind, real(kind, work, options));
+    }
+
+    /** As {@link #required(String, Path, RealFtpServer.Options)}, as another host: in a network namespace. */
+    static Peer required(String kind, Path work, RealFtpServer.Options options, NamespaceHost where) {
+        return required(kind, real(kind, work, options, where));
+    }
+
+    private static Peer required(String kind, Optional<Peer> peer) {
         Assumptions.assumeTrue(peer.isPresent(), () -> RealFtpServer.unavailableReason(kind));
         return peer.get();
     }

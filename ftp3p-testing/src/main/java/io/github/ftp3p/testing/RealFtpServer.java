@@ -176,6 +176,15 @@ public interface RealFtpServer extends AutoCloseable {
     }
 
     /**
+     * Starts a server of the given kind as another host: inside a network namespace, on that namespace's address
+     * ({@link #host()}) and port ({@link #port()}); otherwise as {@link #start(String, Path, Options)}.
+     * {@link Options#ipv6()} must be off.
+     */
+    static Optional<RealFtpServer> start(String kind, Path workDir, Options options, NamespaceHost where) {
+        return RealFtpServerProcess.start(kind, workDir, options, where);
+    }
+
+    /**
      * Why a server of this kind cannot be started here (missing binary, not running as root, unknown kind), phrased
      * for a test's skip message; {@code null} if it can be.
      */

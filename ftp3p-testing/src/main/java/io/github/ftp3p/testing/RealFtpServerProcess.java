@@ -152,7 +152,15 @@ final class RealFtpServerProcess implements RealFtpServer {
     // ------------------------------------------------------------------------------------------------------ start
 
     static Optional<RealFtpServer> start(String kind, Path workDir, Options options) {
+        return start(kind, workDir, options, null);
+    }
+
+    /** {@code where}: a network namespace and address to run in, or null for this JVM's loopback. */
+    static Optional<RealFtpServer> start(String kind, Path workDir, Options options, NamespaceHost where) {
         checkKind(kind);
+        if (where != null && options.ipv6()) {
+            throw new IllegalArgumentException("a server in a network namespace listens on IPv4 only: " + where);
+        }
         if (unavailableReason(kind) != null) {
             return Optional.empty();
         }
@@ -171,7 +179,7 @@ final class RealFtpServerProcess implements RealFtpServer {
             IllegalStateException last = null;
             for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
                 try {
-                    return Optional.of(startOnce(kind, dir, options, key));
+                    return Optional.of(startOnce(kind, dir, options, key, where));
                 } catch (PortTakenException e) {
                     // Another process took the control or a passive port between our check and the server's bind.
                     last = new IllegalStateException(e.getMessage(), e);
@@ -187,14 +195,18 @@ final class RealFtpServerProcess implements RealFtpServer {
         }
     }
 
-    private static RealFtpServerProcess startOnce(String kind, Path dir, Options options, String key)
-            throws IOException {
+    private static RealFtpServerProcess startOnce(String kind, Path dir, Options options, String key,
+            NamespaceHost where) throws IOException {
         long t0 = System.nanoTime();
         String host = options.ipv6() ? "::1" : "127.0.0.1";
         PortBlock ports = PortBlock.reserve(options.passivePortCount());
         Process process = null;
         try {
-            int port = freePort(host);
+            if (where != null) {
+                host = where.address();
+            }
+            // The namespace's address does not exist in this JVM's namespace, and nothing listens in that one.
+            int port = where == null ? freePort(host) : where.port();
             Launch launch = switch (kind) {
                 case VSFTPD -> vsftpd(dir, options, host, port, ports);
                 case PROFTPD -> proftpd(dir, options, host, port, ports);
@@ -202,7 +214,7 @@ final class RealFtpServerProcess implements RealFtpServer {
             };
             Files.deleteIfExists(launch.logFile);
             Files.createFile(launch.logFile);
-            ProcessBuilder builder = new ProcessBuilder(launch.command)
+            ProcessBuilder builder = new ProcessBuilder(where == null ? launch.command : where.wrap(launch.command))
                     .directory(dir.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile.toFile()))
@@ -803,8 +815,11 @@ final class RealFtpServerProcess implements RealFtpServer {
         }
     }
 
-    /** Runs a command to completion in {@code dir} (30 s at most); a non-zero exit is an error with its output. */
-    static void run(List<String> command, Path dir) throws IOException {
+    /**
+     * Runs a command to completion in {@code dir} (30 s at most) and returns its output (stdout and stderr); a
+     * non-zero exit is an error with its output.
+     */
+    static String run(List<String> command, Path dir) throws IOException {
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -821,6 +836,7 @@ final class RealFtpServerProcess implements RealFtpServer {
         if (p.exitValue() != 0) {
             throw new IOException(command + " exited with " + p.exitValue() + ": " + output.strip());
         }
+        return output;
     }
 
     static String tail(Path file, int maxLines) {
