@@ -190,7 +190,7 @@ final class RealFtpServerProcess implements RealFtpServer {
     private static RealFtpServerProcess startOnce(String kind, Path dir, Options options, String key)
             throws IOException {
         long t0 = System.nanoTime();
-        String host = options.ipv6() ? "::1" : "127.0.0.1";
+        String host = options.host();
         PortBlock ports = PortBlock.reserve(options.passivePortCount());
         Process process = null;
         try {
