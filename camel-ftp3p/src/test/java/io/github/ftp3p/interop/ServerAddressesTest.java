@@ -29,7 +29,7 @@ class ServerAddressesTest {
     final InteropWork work = new InteropWork();
 
     static Stream<String> kinds() {
-        return Stream.concat(Stream.of(Peer.FTPSERVER), RealFtpServer.KINDS.stream());
+        return Stream.concat(Stream.of(Peer.FTPSERVER), RealFtpServer.ALL_KINDS.stream());
     }
 
     @ParameterizedTest

@@ -76,8 +76,19 @@ public interface RealFtpServer extends AutoCloseable {
     String PROFTPD = "proftpd";
     /** {@link #kind()} of Pure-FTPd. */
     String PURE_FTPD = "pure-ftpd";
-    /** Every kind, in a stable order. */
+    /** {@link #kind()} of pyftpdlib. */
+    String PYFTPDLIB = "pyftpdlib";
+    /** {@link #kind()} of netkit ftpd ({@code in.ftpd} from Debian's {@code ftpd-ssl}). */
+    String NETKIT_FTPD = "netkit-ftpd";
+    /** {@link #kind()} of GNU inetutils ftpd. */
+    String INETUTILS_FTPD = "inetutils-ftpd";
+    /**
+     * The three standalone daemons, in a stable order: the kinds most interop tests cover (racing movers, stale
+     * files, long names, IPv6).
+     */
     List<String> KINDS = List.of(VSFTPD, PROFTPD, PURE_FTPD);
+    /** Every kind, in a stable order: {@link #KINDS}, then pyftpdlib, netkit and inetutils ftpd. */
+    List<String> ALL_KINDS = List.of(VSFTPD, PROFTPD, PURE_FTPD, PYFTPDLIB, NETKIT_FTPD, INETUTILS_FTPD);
 
     /** System property, then environment variable, naming the directory the extracted servers live in. */
     String SERVERS_DIR_VARIABLE = "FTP3P_SERVERS";
