@@ -15,7 +15,12 @@ record Peer(String kind, String host, int port, String user, String password, St
     static final String FTPSERVER = "ftpserver";
 
     static Peer embedded(Path work, boolean ipChecks) {
-        EmbeddedFtpServer server = EmbeddedFtpServer.start("ftpserver", work, ipChecks);
+        return embedded(work, ipChecks, EmbeddedFtpServer.HOST);
+    }
+
+    /** Apache FtpServer on its own loopback address, e.g. 127.0.0.5. */
+    static Peer embedded(Path work, boolean ipChecks, String host) {
+        EmbeddedFtpServer server = EmbeddedFtpServer.startOn(host, "ftpserver", work, ipChecks);
         return new Peer(FTPSERVER, server.host(), server.port(), server.user(), server.password(), "", server.home(), server);
     }
 

@@ -40,8 +40,8 @@ import org.apache.mina.core.service.IoAcceptor;
 import org.apache.mina.transport.socket.SocketSessionConfig;
 
 /**
- * A real FTP server (Apache FtpServer 1.2.1) on {@code 127.0.0.1} and a free port, with one user whose home is a
- * local directory.
+ * A real FTP server (Apache FtpServer 1.2.1) on {@code 127.0.0.1} (or another loopback address, see
+ * {@link #startOn}) and a free port, with one user whose home is a local directory.
  *
  * <p>Why it exists: FXP needs two genuine servers that really open data connections to each other, and the tests
  * need to see what each server was asked to do. Every command line the server dispatches is recorded (the
@@ -63,7 +63,7 @@ import org.apache.mina.transport.socket.SocketSessionConfig;
  */
 public final class EmbeddedFtpServer implements AutoCloseable {
 
-    /** The only address the server binds to. */
+    /** The address the server binds to unless {@link #startOn} names another. */
     public static final String HOST = "127.0.0.1";
 
     private static final String LISTENER_NAME = "default";
@@ -71,6 +71,7 @@ public final class EmbeddedFtpServer implements AutoCloseable {
     private static final int MAX_LOGINS = 200;
 
     private final String name;
+    private final String host;
     private final Path home;
     private final String user;
     private final String password;
@@ -81,10 +82,11 @@ public final class EmbeddedFtpServer implements AutoCloseable {
     private final UserManager users;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedFtpServer(String name, Path home, String user, String password, boolean ipChecks,
+    private EmbeddedFtpServer(String name, String host, Path home, String user, String password, boolean ipChecks,
                               FtpServer server, RecordingFtplet recorder, int port, UserManager users) {
         this.users = users;
         this.name = name;
+        this.host = host;
         this.home = home;
         this.user = user;
         this.password = password;
@@ -123,7 +125,21 @@ public final class EmbeddedFtpServer implements AutoCloseable {
      *                               cannot be enabled
      */
     public static EmbeddedFtpServer start(String name, Path home, String user, String password, boolean ipChecks) {
-        return start(name, home, user, password, ipChecks, null, null);
+        return start(HOST, name, home, user, password, ipChecks, null, null);
+    }
+
+    /**
+     * Starts a server with user {@code "user-" + name} and password {@code "pw-" + name} on another loopback
+     * address, e.g. {@code "127.0.0.5"}: with the client's control sockets on yet another address, the IP checks
+     * (if on) then see a foreign data connection.
+     *
+     * @param host a literal loopback address (127.x.y.z or ::1)
+     */
+    public static EmbeddedFtpServer startOn(String host, String name, Path home, boolean ipChecks) {
+        if (!host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|::1")) {
+            throw new IllegalArgumentException("host must be a literal loopback address: " + host);
+        }
+        return start(host, name, home, "user-" + name, "pw-" + name, ipChecks, null, null);
     }
 
     /**
@@ -131,7 +147,7 @@ public final class EmbeddedFtpServer implements AutoCloseable {
      * has no SSCN, so it cannot protect a server-to-server data connection.
      */
     public static EmbeddedFtpServer startTls(String name, Path home, TestCertificates certificates) {
-        return start(name, home, "user-" + name, "pw-" + name, false, certificates, certificates.serverKeyStore());
+        return start(HOST, name, home, "user-" + name, "pw-" + name, false, certificates, certificates.serverKeyStore());
     }
 
     /**
@@ -140,11 +156,11 @@ public final class EmbeddedFtpServer implements AutoCloseable {
      * checks the name only on the control connection does not notice.
      */
     public static EmbeddedFtpServer startTls(String name, Path home, TestCertificates certificates, Path dataKeyStore) {
-        return start(name, home, "user-" + name, "pw-" + name, false, certificates, dataKeyStore);
+        return start(HOST, name, home, "user-" + name, "pw-" + name, false, certificates, dataKeyStore);
     }
 
-    private static EmbeddedFtpServer start(String name, Path home, String user, String password, boolean ipChecks,
-            TestCertificates tls, Path dataKeyStore) {
+    private static EmbeddedFtpServer start(String host, String name, Path home, String user, String password,
+            boolean ipChecks, TestCertificates tls, Path dataKeyStore) {
         Path absoluteHome = home.toAbsolutePath();
         try {
             Files.createDirectories(absoluteHome);
@@ -153,7 +169,7 @@ public final class EmbeddedFtpServer implements AutoCloseable {
         }
 
         // Keep the listener: the FtpServer interface has no getListener(), and this very instance learns the bound port.
-        Listener listener = listener(ipChecks, tls, dataKeyStore);
+        Listener listener = listener(host, ipChecks, tls, dataKeyStore);
         FtpServerFactory factory = new FtpServerFactory();
         factory.addListener(LISTENER_NAME, listener);
         factory.setConnectionConfig(connectionConfig());
@@ -166,7 +182,7 @@ public final class EmbeddedFtpServer implements AutoCloseable {
         try {
             server.start();
             enableTcpNoDelay(listener);
-            return new EmbeddedFtpServer(name, absoluteHome, user, password, ipChecks, server, recorder,
+            return new EmbeddedFtpServer(name, host, absoluteHome, user, password, ipChecks, server, recorder,
                     listener.getPort(), users);
         } catch (FtpException | RuntimeException e) {
             server.stop();
@@ -174,7 +190,7 @@ public final class EmbeddedFtpServer implements AutoCloseable {
         }
     }
 
-    private static Listener listener(boolean ipChecks, TestCertificates tls, Path dataKeyStore) {
+    private static Listener listener(String host, boolean ipChecks, TestCertificates tls, Path dataKeyStore) {
         DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
         data.setActiveIpCheck(ipChecks);
         data.setPassiveIpCheck(ipChecks);
@@ -185,7 +201,7 @@ public final class EmbeddedFtpServer implements AutoCloseable {
             listener.setImplicitSsl(false);
             data.setSslConfiguration(ssl(dataKeyStore, tls.storePassword()));
         }
-        listener.setServerAddress(HOST);
+        listener.setServerAddress(host);
         listener.setPort(0);
         listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
         return listener.createListener();
@@ -272,9 +288,9 @@ public final class EmbeddedFtpServer implements AutoCloseable {
         }
     }
 
-    /** Always {@code "127.0.0.1"}. */
+    /** The address it listens on: {@link #HOST} unless started with {@link #startOn}. */
     public String host() {
-        return HOST;
+        return host;
     }
 
     /** The port actually bound. */
@@ -304,9 +320,9 @@ public final class EmbeddedFtpServer implements AutoCloseable {
         return ipChecks;
     }
 
-    /** {@code "ftp://" + user + "@127.0.0.1:" + port + "/" + directory}; the password is not included. */
+    /** {@code "ftp://" + user + "@" + host + ":" + port + "/" + directory}; the password is not included. */
     public String uri(String directory) {
-        return "ftp://" + user + "@" + HOST + ":" + port + "/" + directory;
+        return "ftp://" + user + "@" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/" + directory;
     }
 
     /** Snapshot of the command lines received so far, in arrival order, with {@code PASS ****} masked. */
@@ -342,7 +358,7 @@ public final class EmbeddedFtpServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "EmbeddedFtpServer[" + name + " " + HOST + ":" + port + " home=" + home + "]";
+        return "EmbeddedFtpServer[" + name + " " + host + ":" + port + " home=" + home + "]";
     }
 
     /**

@@ -76,8 +76,19 @@ public interface RealFtpServer extends AutoCloseable {
     String PROFTPD = "proftpd";
     /** {@link #kind()} of Pure-FTPd. */
     String PURE_FTPD = "pure-ftpd";
-    /** Every kind, in a stable order. */
+    /** {@link #kind()} of pyftpdlib. */
+    String PYFTPDLIB = "pyftpdlib";
+    /** {@link #kind()} of netkit ftpd ({@code in.ftpd} from Debian's {@code ftpd-ssl}). */
+    String NETKIT_FTPD = "netkit-ftpd";
+    /** {@link #kind()} of GNU inetutils ftpd. */
+    String INETUTILS_FTPD = "inetutils-ftpd";
+    /**
+     * The three standalone daemons, in a stable order: the kinds most interop tests cover (racing movers, stale
+     * files, long names, IPv6).
+     */
     List<String> KINDS = List.of(VSFTPD, PROFTPD, PURE_FTPD);
+    /** Every kind, in a stable order: {@link #KINDS}, then pyftpdlib, netkit and inetutils ftpd. */
+    List<String> ALL_KINDS = List.of(VSFTPD, PROFTPD, PURE_FTPD, PYFTPDLIB, NETKIT_FTPD, INETUTILS_FTPD);
 
     /** System property, then environment variable, naming the directory the extracted servers live in. */
     String SERVERS_DIR_VARIABLE = "FTP3P_SERVERS";
@@ -99,38 +110,68 @@ public interface RealFtpServer extends AutoCloseable {
      * @param passiveFxpOnly   vsftpd only, with {@code fxpAllowed}: {@code pasv_promiscuous=YES} but
      *                         {@code port_promiscuous=NO}, so FXP works only with this server passive
      * @param tls              ProFTPD only: mod_tls with these certificates (explicit FTPS, SSCN offered), or null
+     * @param host             the address to listen on, a literal loopback address (default, also for null:
+     *                         {@code 127.0.0.1}, or {@code ::1} with {@code ipv6})
      */
-    record Options(boolean fxpAllowed, boolean ipv6, int passivePortCount, boolean passiveFxpOnly, TestCertificates tls) {
+    record Options(boolean fxpAllowed, boolean ipv6, int passivePortCount, boolean passiveFxpOnly, TestCertificates tls,
+                   String host) {
+
+        /** The listen address when none is given: {@code 127.0.0.1}, or {@code ::1} with {@link #ipv6()}. */
+        public static final String DEFAULT_HOST = "127.0.0.1";
+        public static final String DEFAULT_HOST6 = "::1";
 
         public Options {
             if (passivePortCount < 2 || passivePortCount > 1000) {
                 throw new IllegalArgumentException("passivePortCount must be within 2..1000: " + passivePortCount);
             }
+            host = host == null ? (ipv6 ? DEFAULT_HOST6 : DEFAULT_HOST) : host;
+            if (ipv6 != host.contains(":")) {
+                throw new IllegalArgumentException("host " + host + " is not an " + (ipv6 ? "IPv6" : "IPv4")
+                        + " address (ipv6=" + ipv6 + ")");
+            }
+            if (!ipv6 && !host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) {
+                // Tests only ever bind loopback: another address would expose a promiscuous FXP server.
+                throw new IllegalArgumentException("host must be a literal loopback address 127.x.y.z: " + host);
+            }
+            if (ipv6 && !DEFAULT_HOST6.equals(host)) {
+                throw new IllegalArgumentException("the only IPv6 loopback address is ::1: " + host);
+            }
         }
 
-        /** FXP allowed, IPv4, 32 passive ports. */
+        /** FXP allowed, IPv4 on 127.0.0.1, 32 passive ports. */
         public static Options defaults() {
-            return new Options(true, false, 32, false, null);
+            return new Options(true, false, 32, false, null, null);
         }
 
         public Options withFxpAllowed(boolean value) {
-            return new Options(value, ipv6, passivePortCount, passiveFxpOnly, tls);
+            return new Options(value, ipv6, passivePortCount, passiveFxpOnly, tls, host);
         }
 
+        /** Switches the family; a default address follows it ({@code 127.0.0.1} <-> {@code ::1}). */
         public Options withIpv6(boolean value) {
-            return new Options(fxpAllowed, value, passivePortCount, passiveFxpOnly, tls);
+            boolean defaultHost = host.equals(ipv6 ? DEFAULT_HOST6 : DEFAULT_HOST);
+            return new Options(fxpAllowed, value, passivePortCount, passiveFxpOnly, tls, defaultHost ? null : host);
         }
 
         public Options withPassivePortCount(int value) {
-            return new Options(fxpAllowed, ipv6, value, passiveFxpOnly, tls);
+            return new Options(fxpAllowed, ipv6, value, passiveFxpOnly, tls, host);
         }
 
         public Options withPassiveFxpOnly(boolean value) {
-            return new Options(fxpAllowed, ipv6, passivePortCount, value, tls);
+            return new Options(fxpAllowed, ipv6, passivePortCount, value, tls, host);
         }
 
         public Options withTls(TestCertificates certificates) {
-            return new Options(fxpAllowed, ipv6, passivePortCount, passiveFxpOnly, certificates);
+            return new Options(fxpAllowed, ipv6, passivePortCount, passiveFxpOnly, certificates, host);
+        }
+
+        /**
+         * Listens on this loopback address, e.g. {@code "127.0.0.5"}: with each server and the client on their own
+         * address, the servers' "data connection from/to the client only" checks apply (on one address they always
+         * pass). Every kind binds it alone, not the wildcard.
+         */
+        public Options withHost(String value) {
+            return new Options(fxpAllowed, ipv6, passivePortCount, passiveFxpOnly, tls, value);
         }
     }
 
@@ -210,7 +251,7 @@ public interface RealFtpServer extends AutoCloseable {
     /** {@code "vsftpd"}, {@code "proftpd"} or {@code "pure-ftpd"}. */
     String kind();
 
-    /** {@code "127.0.0.1"}, or {@code "::1"} with {@link Options#ipv6()}. */
+    /** The address it listens on: {@link Options#host()} ({@code "127.0.0.1"}, or {@code "::1"} with IPv6, by default). */
     String host();
 
     /** The control port. */

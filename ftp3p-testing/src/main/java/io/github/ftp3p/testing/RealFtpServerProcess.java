@@ -105,6 +105,9 @@ final class RealFtpServerProcess implements RealFtpServer {
         return switch (checkKind(kind)) {
             case VSFTPD -> Path.of("/usr/sbin/vsftpd");
             case PROFTPD -> serversDirectory().resolve("proftpd/usr/sbin/proftpd");
+            case PYFTPDLIB -> PyftpdlibLaunch.PYTHON;
+            case NETKIT_FTPD -> serversDirectory().resolve("netkit-ftpd/usr/sbin/in.ftpd");
+            case INETUTILS_FTPD -> serversDirectory().resolve("inetutils-ftpd/usr/sbin/ftpd");
             default -> serversDirectory().resolve("pure-ftpd/usr/sbin/pure-ftpd");
         };
     }
@@ -114,17 +117,26 @@ final class RealFtpServerProcess implements RealFtpServer {
     }
 
     static String unavailableReason(String kind) {
-        if (!KINDS.contains(kind)) {
-            return "unknown FTP server kind '" + kind + "' (known: " + KINDS + ")";
+        if (!ALL_KINDS.contains(kind)) {
+            return "unknown FTP server kind '" + kind + "' (known: " + ALL_KINDS + ")";
         }
         Path binary = binary(kind);
         if (!Files.isExecutable(binary)) {
             return kind + " is not installed: " + binary + " is missing (run .ci/install-ftp-servers"
-                    + (VSFTPD.equals(kind) ? "" : ", or set " + SERVERS_DIR_VARIABLE + " to where it extracted them")
+                    + (VSFTPD.equals(kind) || PYFTPDLIB.equals(kind) ? ""
+                            : ", or set " + SERVERS_DIR_VARIABLE + " to where it extracted them")
                     + ")";
         }
         if (PURE_FTPD.equals(kind) && !Files.isExecutable(purePw())) {
             return "pure-ftpd is incomplete: " + purePw() + " is missing (run .ci/install-ftp-servers)";
+        }
+        String missing = switch (kind) {
+            case PYFTPDLIB -> PyftpdlibLaunch.missing();
+            case NETKIT_FTPD, INETUTILS_FTPD -> SocatFtpdLaunch.missing(kind);
+            default -> null;
+        };
+        if (missing != null) {
+            return kind + " is not ready: " + missing + " (run .ci/install-ftp-servers)";
         }
         if (!runningAsRoot()) {
             return kind + " must be started as root here (vsftpd and Pure-FTPd refuse otherwise, and ProFTPD must"
@@ -134,8 +146,8 @@ final class RealFtpServerProcess implements RealFtpServer {
     }
 
     private static String checkKind(String kind) {
-        if (!KINDS.contains(kind)) {
-            throw new IllegalArgumentException("unknown FTP server kind '" + kind + "' (known: " + KINDS + ")");
+        if (!ALL_KINDS.contains(kind)) {
+            throw new IllegalArgumentException("unknown FTP server kind '" + kind + "' (known: " + ALL_KINDS + ")");
         }
         return kind;
     }
@@ -198,7 +210,7 @@ final class RealFtpServerProcess implements RealFtpServer {
     private static RealFtpServerProcess startOnce(String kind, Path dir, Options options, String key,
             NamespaceHost where) throws IOException {
         long t0 = System.nanoTime();
-        String host = options.ipv6() ? "::1" : "127.0.0.1";
+        String host = options.host();
         PortBlock ports = PortBlock.reserve(options.passivePortCount());
         Process process = null;
         try {
@@ -210,6 +222,8 @@ final class RealFtpServerProcess implements RealFtpServer {
             Launch launch = switch (kind) {
                 case VSFTPD -> vsftpd(dir, options, host, port, ports);
                 case PROFTPD -> proftpd(dir, options, host, port, ports);
+                case PYFTPDLIB -> PyftpdlibLaunch.launch(dir, options, host, port, ports);
+                case NETKIT_FTPD, INETUTILS_FTPD -> SocatFtpdLaunch.launch(kind, dir, options, host, port, ports);
                 default -> pureFtpd(dir, options, host, port, ports);
             };
             Files.deleteIfExists(launch.logFile);
@@ -251,7 +265,7 @@ final class RealFtpServerProcess implements RealFtpServer {
     }
 
     /** What one start needs: the command line and the facts the instance reports. */
-    private record Launch(String kind, String host, int port, String user, String password, Path loginDirectory,
+    record Launch(String kind, String host, int port, String user, String password, Path loginDirectory,
                           String writableDirectory, Path logFile, Path transferLog, PortBlock passivePorts,
                           List<String> command) {
     }
@@ -747,7 +761,7 @@ final class RealFtpServerProcess implements RealFtpServer {
 
     // ---------------------------------------------------------------------------------------------------- helpers
 
-    private static InetAddress address(String host) {
+    static InetAddress address(String host) {
         try {
             return InetAddress.getByName(host);
         } catch (IOException e) {
@@ -756,19 +770,19 @@ final class RealFtpServerProcess implements RealFtpServer {
     }
 
     /** A port that is free on {@code host} now (the kernel's choice; it may be taken again before use). */
-    private static int freePort(String host) throws IOException {
+    static int freePort(String host) throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, address(host))) {
             return socket.getLocalPort();
         }
     }
 
-    private static void write(Path file, String content, String permissions) throws IOException {
+    static void write(Path file, String content, String permissions) throws IOException {
         Files.deleteIfExists(file);
         Files.writeString(file, content, StandardCharsets.UTF_8);
         chmod(file, permissions);
     }
 
-    private static void chmod(Path path, String permissions) throws IOException {
+    static void chmod(Path path, String permissions) throws IOException {
         Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
     }
 
@@ -776,7 +790,7 @@ final class RealFtpServerProcess implements RealFtpServer {
      * Adds search permission for others ({@code o+x}, not read) to {@code dir} and each ancestor lacking it, e.g. a
      * JUnit {@code @TempDir} (0700).
      */
-    private static void makeTraversable(Path dir) throws IOException {
+    static void makeTraversable(Path dir) throws IOException {
         for (Path p = dir; p != null; p = p.getParent()) {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(p);
             if (!permissions.contains(PosixFilePermission.OTHERS_EXECUTE)) {
@@ -791,7 +805,7 @@ final class RealFtpServerProcess implements RealFtpServer {
         }
     }
 
-    private static void setOwner(Path path, String userName) throws IOException {
+    static void setOwner(Path path, String userName) throws IOException {
         UserPrincipalLookupService lookup = path.getFileSystem().getUserPrincipalLookupService();
         Files.setOwner(path, lookup.lookupPrincipalByName(userName));
     }
@@ -804,7 +818,7 @@ final class RealFtpServerProcess implements RealFtpServer {
         }
     }
 
-    private static boolean userExists(String name) {
+    static boolean userExists(String name) {
         try {
             FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(name);
             return true;
