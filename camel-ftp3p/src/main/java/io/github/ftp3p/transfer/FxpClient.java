@@ -106,7 +106,8 @@ public final class FxpClient implements AutoCloseable {
                     throw e;
                 }
                 lost = e;
-                LOG.info("The {} connection was lost ({}); retrying once on a new connection",
+                LOG.info(e.connectionLost() ? "The {} connection was lost ({}); retrying once on a new connection"
+                        : "The {} server answered out of order ({}); retrying once, without pipelining to it",
                         e.side().label(), e.getMessage());
             } catch (RuntimeException e) {
                 throw unexpected(lease, request, e);
