@@ -12,7 +12,6 @@ import io.github.ftp3p.camel.FtpServerPair;
 import io.github.ftp3p.testing.EmbeddedFtpServer;
 import io.github.ftp3p.testing.RealFtpServer;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,13 +28,9 @@ class PyftpdlibTest {
     private Peer source;
     private Peer target;
 
-    @AfterEach
-    void stop() throws Exception {
-        for (Peer peer : new Peer[] { source, target }) {
-            if (peer != null) {
-                peer.close();
-            }
-        }
+    private Peer pyftpdlib(String role) {
+        return work.track(Peer.required(RealFtpServer.PYFTPDLIB, work.resolve("pyftpdlib-" + role),
+                RealFtpServer.Options.defaults()));
     }
 
     private String uri(String operation, String options) {
@@ -45,8 +40,8 @@ class PyftpdlibTest {
 
     @Test
     void aBatchFromPyftpdlibStopsAtTheFirstReplyOutOfOrderAndMovesEveryFileUnpipelined() throws Exception {
-        source = Peer.required(RealFtpServer.PYFTPDLIB, work.resolve("pyftpdlib-source"), RealFtpServer.Options.defaults());
-        target = Peer.embedded(work.resolve("ftpserver-target"), false);
+        source = pyftpdlib("source");
+        target = work.track(Peer.embedded(work.resolve("ftpserver-target"), false));
         List<String> names = new ArrayList<>();
         List<byte[]> contents = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -69,8 +64,8 @@ class PyftpdlibTest {
 
     @Test
     void aSecondBatchFromTheSameEndpointIsNotPipelinedToPyftpdlibAgain() throws Exception {
-        source = Peer.required(RealFtpServer.PYFTPDLIB, work.resolve("pyftpdlib-source"), RealFtpServer.Options.defaults());
-        target = Peer.embedded(work.resolve("ftpserver-target"), false);
+        source = pyftpdlib("source");
+        target = work.track(Peer.embedded(work.resolve("ftpserver-target"), false));
         for (String name : List.of("a1", "a2", "a3", "c1", "c2", "c3")) {
             FtpServerPair.writeRandom(source.home().resolve(name), 10_000, name.hashCode());
         }
@@ -107,8 +102,8 @@ class PyftpdlibTest {
     /** Sending RETR to the passive source before STOR to pyftpdlib failed 13 of 15 such copies (426, or a stall). */
     @Test
     void copiesIntoAnActivePyftpdlibTargetWithTheSourcePassiveAllSucceed() throws Exception {
-        source = Peer.embedded(work.resolve("ftpserver-source"), false);
-        target = Peer.required(RealFtpServer.PYFTPDLIB, work.resolve("pyftpdlib-target"), RealFtpServer.Options.defaults());
+        source = work.track(Peer.embedded(work.resolve("ftpserver-source"), false));
+        target = pyftpdlib("target");
         String uri = uri("copy", "passiveSide=source");
         for (int i = 0; i < 15; i++) {
             String name = "s" + i + ".bin";

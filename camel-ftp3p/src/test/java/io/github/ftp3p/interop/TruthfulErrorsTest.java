@@ -15,7 +15,6 @@ import io.github.ftp3p.protocol.Side;
 import io.github.ftp3p.testing.EmbeddedFtpServer;
 import io.github.ftp3p.testing.RealFtpServer;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,15 +36,6 @@ class TruthfulErrorsTest {
     private Peer source;
     private Peer target;
 
-    @AfterEach
-    void stop() throws Exception {
-        for (Peer peer : new Peer[] { source, target }) {
-            if (peer != null) {
-                peer.close();
-            }
-        }
-    }
-
     private Peer peer(String kind, String role, RealFtpServer.Options options, boolean ipChecks) {
         if (Peer.FTPSERVER.equals(kind)) {
             return Peer.embedded(work.resolve(kind + "-" + role), ipChecks);
@@ -66,8 +56,8 @@ class TruthfulErrorsTest {
     @ValueSource(strings = { Peer.FTPSERVER, RealFtpServer.VSFTPD })
     void aStorRefusedByAPassivePureFtpdTargetIsTheTargetsRefusalAndDoesNotWaitForTheSource(String sourceKind)
             throws Exception {
-        source = peer(sourceKind, "source", RealFtpServer.Options.defaults(), false);
-        target = peer(RealFtpServer.PURE_FTPD, "target", RealFtpServer.Options.defaults(), false);
+        source = work.track(peer(sourceKind, "source", RealFtpServer.Options.defaults(), false));
+        target = work.track(peer(RealFtpServer.PURE_FTPD, "target", RealFtpServer.Options.defaults(), false));
         Path locked = Files.createDirectory(target.home().resolve("locked"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("r-xr-xr-x")));
         Path original = source.home().resolve("big.bin");
@@ -98,8 +88,8 @@ class TruthfulErrorsTest {
      */
     @Test
     void aStorRefusedByAnActiveTargetMeansTheSourceIsNeverToldToSend() throws Exception {
-        source = peer(Peer.FTPSERVER, "source", RealFtpServer.Options.defaults(), false);
-        target = peer(RealFtpServer.PURE_FTPD, "target", RealFtpServer.Options.defaults(), false);
+        source = work.track(peer(Peer.FTPSERVER, "source", RealFtpServer.Options.defaults(), false));
+        target = work.track(peer(RealFtpServer.PURE_FTPD, "target", RealFtpServer.Options.defaults(), false));
         Files.createDirectory(target.home().resolve("locked"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("r-xr-xr-x")));
         FtpServerPair.writeRandom(source.home().resolve("f.bin"), 1_000_000, 13);
@@ -125,8 +115,8 @@ class TruthfulErrorsTest {
     void aRefusalWithOneOrientationAllowedSaysFxpWasRefusedAndNamesTheSetting(String kind, String passiveSide,
             String setting) throws Exception {
         RealFtpServer.Options closed = RealFtpServer.Options.defaults().withFxpAllowed(false);
-        source = peer(kind, "source", closed, true);
-        target = peer(kind, "target", closed, true);
+        source = work.track(peer(kind, "source", closed, true));
+        target = work.track(peer(kind, "target", closed, true));
         FtpServerPair.writeRandom(source.home().resolve("f.bin"), 100_000, 12);
         work.camel().getRegistry().bind("from127002", new BoundSocketFactory("127.0.0.2"));
         String uri = "ftp3p:copy?" + source.options("source") + "&" + target.options("target")
@@ -143,8 +133,8 @@ class TruthfulErrorsTest {
 
     @Test
     void aRefusedLoginNamesTheHostAndTheUser() throws Exception {
-        source = peer(RealFtpServer.PROFTPD, "source", RealFtpServer.Options.defaults(), false);
-        target = peer(Peer.FTPSERVER, "target", RealFtpServer.Options.defaults(), false);
+        source = work.track(peer(RealFtpServer.PROFTPD, "source", RealFtpServer.Options.defaults(), false));
+        target = work.track(peer(Peer.FTPSERVER, "target", RealFtpServer.Options.defaults(), false));
         String uri = "ftp3p:copy?source=ftp://" + source.user() + "@" + source.host() + ":" + source.port()
                 + "/&sourcePassword=wrong&" + target.options("target") + "&replyTimeout=5000";
 
