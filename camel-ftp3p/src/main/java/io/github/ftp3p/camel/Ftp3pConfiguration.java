@@ -86,6 +86,32 @@ public class Ftp3pConfiguration implements Cloneable {
     private String fallback = "none";
     @UriParam(label = "advanced", defaultValue = "true")
     private boolean pipelining = true;
+    @UriParam(label = "sync", defaultValue = "true")
+    private boolean recursive = true;
+    @UriParam(label = "sync", defaultValue = "100")
+    private int maxDepth = 100;
+    @UriParam(label = "sync")
+    private String include;
+    @UriParam(label = "sync")
+    private String exclude;
+    @UriParam(label = "sync")
+    private String antInclude;
+    @UriParam(label = "sync")
+    private String antExclude;
+    @UriParam(label = "sync", enums = "update,newOnly,overwrite", defaultValue = "update")
+    private String syncMode = "update";
+    @UriParam(label = "sync", defaultValue = "1000", javaType = "java.time.Duration")
+    private long timeTolerance = 1000;
+    @UriParam(label = "sync", defaultValue = "false")
+    private boolean deleteExtraneous;
+    @UriParam(label = "sync", defaultValue = "100")
+    private int maxDeletes = 100;
+    @UriParam(label = "sync", defaultValue = "false")
+    private boolean dryRun;
+    @UriParam(defaultValue = "1")
+    private int parallelTransfers = 1;
+    @UriParam(label = "sync", defaultValue = "true")
+    private boolean continueOnError = true;
     @UriParam(label = "security")
     private boolean implicitTls;
     @UriParam(label = "security", enums = "private,clear", defaultValue = "private")
@@ -591,6 +617,147 @@ public class Ftp3pConfiguration implements Cloneable {
     /** Use the CamelContext's global SSLContextParameters when no other is set. */
     public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
         this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public boolean isRecursive() {
+        return recursive;
+    }
+
+    /** ftp3p:sync: go into subdirectories of the source directory, creating them on the target (empty ones too). */
+    public void setRecursive(boolean recursive) {
+        this.recursive = recursive;
+    }
+
+    public int getMaxDepth() {
+        return maxDepth;
+    }
+
+    /**
+     * ftp3p:sync: the deepest level of subdirectories listed (the files in the source directory itself are level
+     * 0), 0 to 100.
+     */
+    public void setMaxDepth(int maxDepth) {
+        this.maxDepth = maxDepth;
+    }
+
+    public String getInclude() {
+        return include;
+    }
+
+    /**
+     * ftp3p:sync: a regular expression the path of a file relative to the source directory (a/b.csv) must match
+     * to take part. Files left out are neither copied nor deleted.
+     */
+    public void setInclude(String include) {
+        this.include = include;
+    }
+
+    public String getExclude() {
+        return exclude;
+    }
+
+    /** ftp3p:sync: a regular expression; files whose relative path matches it are neither copied nor deleted. */
+    public void setExclude(String exclude) {
+        this.exclude = exclude;
+    }
+
+    public String getAntInclude() {
+        return antInclude;
+    }
+
+    /**
+     * ftp3p:sync: Ant-style patterns, comma-separated (**&#47;*.csv), the relative path of a file must match one of
+     * to take part, as camel-ftp's antInclude.
+     */
+    public void setAntInclude(String antInclude) {
+        this.antInclude = antInclude;
+    }
+
+    public String getAntExclude() {
+        return antExclude;
+    }
+
+    /** ftp3p:sync: Ant-style patterns, comma-separated; files whose relative path matches one are left out. */
+    public void setAntExclude(String antExclude) {
+        this.antExclude = antExclude;
+    }
+
+    public String getSyncMode() {
+        return syncMode;
+    }
+
+    /**
+     * ftp3p:sync: which files are copied: update, those missing on the target, differing in size, or older there
+     * (modification times from MLSD, or MDTM on both sides, within timeTolerance); newOnly, only those missing on
+     * the target; overwrite, all.
+     */
+    public void setSyncMode(String syncMode) {
+        this.syncMode = syncMode;
+    }
+
+    public long getTimeTolerance() {
+        return timeTolerance;
+    }
+
+    /** ftp3p:sync: modification times closer than this count as equal (servers round them, clocks differ). */
+    public void setTimeTolerance(long timeTolerance) {
+        this.timeTolerance = timeTolerance;
+    }
+
+    public boolean isDeleteExtraneous() {
+        return deleteExtraneous;
+    }
+
+    /**
+     * ftp3p:sync: delete target files (and then empty directories) that the source lacks, once every copy ended.
+     * Refused (the exchange fails, nothing deleted) unless every source listing succeeded, and when there would
+     * be more than maxDeletes. Files left out by the include and exclude options, and temporary files, are kept.
+     */
+    public void setDeleteExtraneous(boolean deleteExtraneous) {
+        this.deleteExtraneous = deleteExtraneous;
+    }
+
+    public int getMaxDeletes() {
+        return maxDeletes;
+    }
+
+    /** ftp3p:sync: with deleteExtraneous, more deletions than this refuses them all (a brake for a source that looks empty). */
+    public void setMaxDeletes(int maxDeletes) {
+        this.maxDeletes = maxDeletes;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    /** ftp3p:sync: list and compare only; the body is the plan (WOULD_COPY, WOULD_DELETE...) and nothing is changed. */
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    public int getParallelTransfers() {
+        return parallelTransfers;
+    }
+
+    /**
+     * How many files are copied at once, each lane over its own pair of connections and pipelined: for ftp3p:sync,
+     * and for a CamelFtp3pFileNames batch, whose files are then split over the lanes. Bounded by maxConnections
+     * (a sync keeps one pair for listing).
+     */
+    public void setParallelTransfers(int parallelTransfers) {
+        this.parallelTransfers = parallelTransfers;
+    }
+
+    public boolean isContinueOnError() {
+        return continueOnError;
+    }
+
+    /**
+     * ftp3p:sync: a failed file (or directory listing) does not stop the sync; the exchange fails at the end,
+     * listing what failed, with the summary as its body.
+     */
+    public void setContinueOnError(boolean continueOnError) {
+        this.continueOnError = continueOnError;
     }
 
     public Ftp3pConfiguration copy() {

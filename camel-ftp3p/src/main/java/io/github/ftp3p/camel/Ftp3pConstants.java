@@ -28,7 +28,8 @@ public final class Ftp3pConstants {
     @Metadata(label = "producer", description = "The path of the file written on the target.", javaType = "String")
     public static final String FILE_NAME_PRODUCED = Exchange.FILE_NAME_PRODUCED;
     @Metadata(label = "producer", description = "The size in bytes of the copy (verified equal on both sides unless "
-            + "verify=none); -1 when the source has no SIZE. With CamelFtp3pFileNames, the sum over the files.",
+            + "verify=none); -1 when the source has no SIZE. With CamelFtp3pFileNames, the sum over the files; with "
+            + "ftp3p:sync, the bytes copied.",
             javaType = "long")
     public static final String FILE_SIZE = "CamelFtp3pFileSize";
     @Metadata(label = "producer", description = "The side that was sent PASV or EPSV: source or target.",
@@ -56,6 +57,22 @@ public final class Ftp3pConstants {
     @Metadata(label = "producer", description = "How the data went: fxp (server to server), relay (through Camel, "
             + "fallback=relay), or none (skipped).", javaType = "String")
     public static final String MODE = "CamelFtp3pMode";
+    @Metadata(label = "producer", description = "ftp3p:sync: the files copied (with dryRun: that would be).",
+            javaType = "int")
+    public static final String SYNC_COPIED = "CamelFtp3pSyncCopied";
+    @Metadata(label = "producer", description = "ftp3p:sync: the files left alone as up to date.", javaType = "int")
+    public static final String SYNC_SKIPPED = "CamelFtp3pSyncSkipped";
+    @Metadata(label = "producer", description = "ftp3p:sync: the files and directories deleted on the target "
+            + "(deleteExtraneous; with dryRun: that would be).", javaType = "int")
+    public static final String SYNC_DELETED = "CamelFtp3pSyncDeleted";
+    @Metadata(label = "producer", description = "ftp3p:sync: the paths that failed; the exchange then fails too, "
+            + "with the summary as its body.", javaType = "int")
+    public static final String SYNC_FAILED = "CamelFtp3pSyncFailed";
+    @Metadata(label = "producer", description = "ftp3p:sync: the directories created on the target.", javaType = "int")
+    public static final String SYNC_DIRECTORIES_CREATED = "CamelFtp3pSyncDirectoriesCreated";
+    @Metadata(label = "producer", description = "ftp3p:sync: the bytes of directory listings, the only data that "
+            + "crossed the Camel host.", javaType = "long")
+    public static final String SYNC_LISTING_BYTES = "CamelFtp3pSyncListingBytes";
     /**
      * Exchange property (not a header) holding the latest io.github.ftp3p.protocol.TransferProgress of the
      * transfer: bytes on the target, total, elapsed time, rate and ETA.

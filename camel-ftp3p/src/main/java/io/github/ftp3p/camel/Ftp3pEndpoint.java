@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.ftp3p.protocol.FtpServerAddress;
+import io.github.ftp3p.protocol.TransferListener;
 import io.github.ftp3p.protocol.Side;
 import io.github.ftp3p.transfer.FxpClient;
 import io.github.ftp3p.transfer.FxpSettings;
@@ -29,7 +30,7 @@ import org.apache.camel.support.DefaultEndpoint;
         producerOnly = true, category = { Category.FILE }, headersClass = Ftp3pConstants.class)
 public class Ftp3pEndpoint extends DefaultEndpoint {
 
-    @UriPath(enums = "copy,move")
+    @UriPath(enums = "copy,move,sync")
     @Metadata(required = true)
     private String operation;
     @UriParam
@@ -53,15 +54,17 @@ public class Ftp3pEndpoint extends DefaultEndpoint {
 
     /** Checks every option; called when the endpoint is created so that a bad URI fails at once. */
     void validate() {
-        if (!"copy".equals(operation) && !"move".equals(operation)) {
+        if (!"copy".equals(operation) && !"move".equals(operation) && !"sync".equals(operation)) {
             throw new IllegalArgumentException("Unknown operation '" + operation + "' in ftp3p:" + operation
-                    + ": expected ftp3p:copy or ftp3p:move");
+                    + ": expected ftp3p:copy, ftp3p:move or ftp3p:sync");
         }
         sourceServer = Ftp3pOptions.server("source", configuration.getSource(), configuration.getSourceUsername(),
                 configuration.getSourcePassword(), configuration.getSourceDirectory(), getCamelContext());
         targetServer = Ftp3pOptions.server("target", configuration.getTarget(), configuration.getTargetUsername(),
                 configuration.getTargetPassword(), configuration.getTargetDirectory(), getCamelContext());
         settings = Ftp3pOptions.settings(configuration, getCamelContext(), sourceServer, targetServer);
+        // The sync options are checked on every endpoint (parallelTransfers serves batches too).
+        Ftp3pOptions.sync(configuration, TransferListener.NONE);
     }
 
     @Override
@@ -157,13 +160,20 @@ public class Ftp3pEndpoint extends DefaultEndpoint {
         return operation;
     }
 
-    /** copy leaves the source file; move deletes it once the copy is verified (SIZE equal on both sides). */
+    /**
+     * copy leaves the source file; move deletes it once the copy is verified (SIZE equal on both sides); sync
+     * mirrors the source directory's tree to the target directory, server to server (the body is then a summary).
+     */
     public void setOperation(String operation) {
         this.operation = operation;
     }
 
     public Ftp3pConfiguration getConfiguration() {
         return configuration;
+    }
+
+    boolean isSync() {
+        return "sync".equals(operation);
     }
 
     boolean isMove() {

@@ -1,5 +1,14 @@
 package io.github.ftp3p.camel;
 
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import io.github.ftp3p.protocol.TransferListener;
+import io.github.ftp3p.transfer.SyncMode;
+import io.github.ftp3p.transfer.SyncSettings;
+import org.apache.camel.util.AntPathMatcher;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -92,6 +101,46 @@ final class Ftp3pOptions {
             // The core's records check the ranges; the settings there are named as the options are.
             throw new IllegalArgumentException("Option '" + e.setting() + "' " + e.reason(), e);
         }
+    }
+
+    /** What ftp3p:sync does, with {@code listener} told about each file. */
+    static SyncSettings sync(Ftp3pConfiguration c, TransferListener listener) {
+        Predicate<String> filter = regex("include", c.getInclude(), true)
+                .and(regex("exclude", c.getExclude(), false).negate())
+                .and(ant("antInclude", c.getAntInclude(), true))
+                .and(ant("antExclude", c.getAntExclude(), false).negate());
+        try {
+            return new SyncSettings(c.isRecursive(), c.getMaxDepth(), filter, choice("syncMode", c.getSyncMode(),
+                    SyncMode.class), Duration.ofMillis(c.getTimeTolerance()), c.isDeleteExtraneous(), c.getMaxDeletes(),
+                    c.isDryRun(), c.getParallelTransfers(), c.isContinueOnError(), listener);
+        } catch (InvalidSettingException e) {
+            throw new IllegalArgumentException("Option '" + e.setting() + "' " + e.reason(), e);
+        }
+    }
+
+    /** Whether a relative path matches the regular expression {@code value}; when unset, {@code whenUnset}. */
+    private static Predicate<String> regex(String option, String value, boolean whenUnset) {
+        if (value == null || value.isEmpty()) {
+            return path -> whenUnset;
+        }
+        try {
+            Pattern pattern = Pattern.compile(value);
+            return path -> pattern.matcher(path).matches();
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("Option '" + option + "' is not a regular expression: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether a relative path matches one of the comma-separated Ant patterns; when unset, {@code whenUnset}. */
+    private static Predicate<String> ant(String option, String value, boolean whenUnset) {
+        if (value == null || value.isBlank()) {
+            return path -> whenUnset;
+        }
+        List<String> patterns = Arrays.stream(value.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList();
+        if (patterns.isEmpty()) {
+            throw new IllegalArgumentException("Option '" + option + "' has no pattern: '" + value + "'");
+        }
+        return path -> patterns.stream().anyMatch(p -> AntPathMatcher.INSTANCE.match(p, path));
     }
 
     private static boolean privateData(String dataProtection) {

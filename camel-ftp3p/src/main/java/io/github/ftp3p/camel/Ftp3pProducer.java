@@ -7,6 +7,9 @@ import java.util.Map;
 
 import io.github.ftp3p.protocol.FtpTransferException;
 import io.github.ftp3p.protocol.Paths;
+import io.github.ftp3p.transfer.SyncFailedException;
+import io.github.ftp3p.transfer.SyncSettings;
+import io.github.ftp3p.transfer.SyncSummary;
 import io.github.ftp3p.transfer.BatchResult;
 import io.github.ftp3p.transfer.SourceAction;
 import io.github.ftp3p.transfer.TemporaryName;
@@ -60,6 +63,10 @@ public class Ftp3pProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) {
+        if (getEndpoint().isSync()) {
+            processSync(exchange);
+            return;
+        }
         Object names = exchange.getMessage().getHeader(Ftp3pConstants.FILE_NAMES);
         if (names != null) {
             processBatch(exchange, names);
@@ -178,6 +185,37 @@ public class Ftp3pProducer extends DefaultProducer {
                     + " files finished, " + (requests.size() - batch.results().size()) + " left)");
         }
         exchange.removeProperty(Ftp3pConstants.BATCH_DONE);
+    }
+
+    /**
+     * Mirrors the tree; the body becomes the {@link SyncSummary}, also when some paths failed, and the exchange then
+     * fails with an exception listing them.
+     */
+    private void processSync(Exchange exchange) {
+        Ftp3pConfiguration configuration = getEndpoint().getConfiguration();
+        SyncSettings sync = Ftp3pOptions.sync(configuration,
+                new ProgressLog(exchange, configuration.getProgressLogInterval()));
+        try {
+            summarise(exchange, getEndpoint().client().sync(sync));
+        } catch (SyncFailedException e) {
+            summarise(exchange, e.summary());
+            throw new Ftp3pOperationFailedException(e);
+        } catch (FtpTransferException e) {
+            throw new Ftp3pOperationFailedException(e);
+        }
+    }
+
+    private static void summarise(Exchange exchange, SyncSummary summary) {
+        Message message = exchange.getMessage();
+        message.setBody(summary);
+        message.setHeader(Ftp3pConstants.SYNC_COPIED, summary.copied());
+        message.setHeader(Ftp3pConstants.SYNC_SKIPPED, summary.skipped());
+        message.setHeader(Ftp3pConstants.SYNC_DELETED, summary.deleted());
+        message.setHeader(Ftp3pConstants.SYNC_FAILED, summary.failed());
+        message.setHeader(Ftp3pConstants.SYNC_DIRECTORIES_CREATED, summary.directoriesCreated());
+        message.setHeader(Ftp3pConstants.SYNC_LISTING_BYTES, summary.listingBytes());
+        message.setHeader(Ftp3pConstants.FILE_SIZE, summary.bytes());
+        message.setHeader(Ftp3pConstants.DURATION, summary.durationMillis());
     }
 
     private String sourceName(Exchange exchange) {

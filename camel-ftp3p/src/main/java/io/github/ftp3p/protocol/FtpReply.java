@@ -61,6 +61,12 @@ public record FtpReply(int code, List<String> lines) {
         return lines.get(0).substring(4, 18);
     }
 
+    /** {@link #timeValue} as an instant: MDTM's time is UTC (RFC 3659 section 2.3); null when there is none. */
+    public java.time.Instant instantValue() {
+        String time = timeValue();
+        return time == null ? null : org.apache.commons.net.ftp.parser.MLSxEntryParser.parseGmtInstant(time);
+    }
+
     /** The whole reply as received, lines joined with a newline. */
     public String text() {
         return String.join("\n", lines);

@@ -176,6 +176,20 @@ public final class FxpClient implements AutoCloseable {
         return new BatchResult(results, null);
     }
 
+    /**
+     * Mirrors the source directory's tree to the target directory ({@link TreeSync}). With continueOnError a
+     * failed file does not stop it.
+     *
+     * @throws SyncFailedException when any path failed, with the summary of everything done
+     */
+    public SyncSummary sync(SyncSettings sync) {
+        SyncSummary summary = new TreeSync(this, sync).run();
+        if (summary.failed() > 0) {
+            throw new SyncFailedException(summary);
+        }
+        return summary;
+    }
+
     /** Counts a transfer finished outside {@link #transfer}. */
     void recordCompleted(TransferResult result) {
         completed.incrementAndGet();

@@ -99,17 +99,20 @@ final class ServerProfile {
      * @param restStream REST in stream mode (RFC 3659 section 5), needed to resume
      * @param sscn       SSCN: the server can be the TLS client of a data connection (secure FXP)
      * @param cpsv       CPSV (glFTPd): PASV after which this server is the TLS client of the data connection
+     * @param mlsd       MLST and MLSD (RFC 3659 section 7): listings with standard facts and UTC times; FEAT lists
+     *                   it as "MLST" followed by the facts it knows
      */
-    record Features(Map<HashAlgorithm, String> hashes, boolean restStream, boolean sscn, boolean cpsv) {
+    record Features(Map<HashAlgorithm, String> hashes, boolean restStream, boolean sscn, boolean cpsv, boolean mlsd) {
 
-        static final Features NONE = new Features(Map.of(), false, false, false);
+        static final Features NONE = new Features(Map.of(), false, false, false, false);
 
         static Features of(FtpReply feat) {
             if (!feat.isPositive()) {
                 return NONE;
             }
             return new Features(HashAlgorithm.offeredBy(feat), lists(feat, "REST STREAM"), lists(feat, "SSCN"),
-                    lists(feat, "CPSV"));
+                    lists(feat, "CPSV"), feat.lines().stream().skip(1).map(l -> l.trim().toUpperCase(Locale.ROOT))
+                            .anyMatch(l -> l.equals("MLST") || l.startsWith("MLST ")));
         }
 
         private static boolean lists(FtpReply feat, String feature) {
@@ -121,6 +124,7 @@ final class ServerProfile {
     private final AtomicReference<Software> software = new AtomicReference<>();
     private final AtomicReference<Features> features = new AtomicReference<>();
     private final AtomicBoolean outOfOrder = new AtomicBoolean();
+    private final AtomicReference<String> systemType = new AtomicReference<>();
 
     ServerProfile(Side side) {
         this.side = side;
@@ -160,6 +164,20 @@ final class ServerProfile {
         }
         Features asked = Features.of(connection.execute(FtpCommand.of("FEAT")));
         return features.compareAndSet(null, asked) ? asked : features.get();
+    }
+
+    /**
+     * What SYST (RFC 959 section 4.1.3) says the server's system is, e.g. "UNIX Type: L8", asked once: it chooses
+     * the parser of LIST lines. Empty when the server does not answer it.
+     */
+    String systemType(ControlConnection connection) {
+        String known = systemType.get();
+        if (known != null) {
+            return known;
+        }
+        FtpReply syst = connection.execute(FtpCommand.of("SYST"));
+        String asked = syst.isPositive() ? syst.lines().get(0).substring(Math.min(4, syst.lines().get(0).length())) : "";
+        return systemType.compareAndSet(null, asked) ? asked : systemType.get();
     }
 
     /**

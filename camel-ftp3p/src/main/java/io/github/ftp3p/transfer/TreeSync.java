@@ -1,0 +1,411 @@
+package io.github.ftp3p.transfer;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import io.github.ftp3p.protocol.ControlConnection;
+import io.github.ftp3p.protocol.DirectoryListing;
+import io.github.ftp3p.protocol.FtpCommand;
+import io.github.ftp3p.protocol.FtpReply;
+import io.github.ftp3p.protocol.FtpReplyException;
+import io.github.ftp3p.protocol.FtpTransferException;
+import io.github.ftp3p.protocol.PassiveData;
+import io.github.ftp3p.protocol.Paths;
+import io.github.ftp3p.protocol.RemoteEntry;
+import io.github.ftp3p.protocol.Side;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Mirrors the source directory's tree to the target directory, server to server, as lftp's mirror does:
+ * <ol>
+ * <li>directory by directory, breadth first: the source's listing and the target's (MLSD, else LIST, over one
+ * pair of connections: the listings are the only data that crosses this host);</li>
+ * <li>for each source file the filter accepts, what {@link SyncMode} says: copy or skip; where a size matches and
+ * a time is not exact (LIST), MDTM on both sides, in one write per side and directory;</li>
+ * <li>a directory missing on the target is made (MKD), empty ones included, before its files are copied;</li>
+ * <li>the files to copy go in chunks to {@link Lanes}, which copy them while the listing goes on, each file by the
+ * per-file model (temporary name, verification, rename): a sync never leaves a broken file under a final
+ * name;</li>
+ * <li>with deleteExtraneous, once every copy ended: target files the source lacks (that the filter accepts, and
+ * that are no transfer's temporary file), then the target directories the source lacks, deepest first; refused
+ * unless every source listing succeeded, and when there would be more than maxDeletes.</li>
+ * </ol>
+ * The work per file does not grow with the tree: each directory is listed once per side and looked up by name.
+ */
+final class TreeSync {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TreeSync.class);
+    /** Files per chunk handed to a lane: small enough to share a directory over the lanes, big enough to pipeline. */
+    private static final int MAX_CHUNK = 100;
+
+    private record Directory(String path, int depth, boolean missingOnTarget) {
+    }
+
+    private record Copy(String path, RemoteEntry source) {
+    }
+
+    private final FxpClient client;
+    private final FxpSettings settings;
+    private final SyncSettings sync;
+    private final List<SyncEntry> entries = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> extraneousFiles = new ArrayList<>();
+    private final List<String> extraneousDirectories = new ArrayList<>();
+    private final AtomicLong bytes = new AtomicLong();
+    private long listingBytes;
+    private boolean sourceComplete = true;
+
+    TreeSync(FxpClient client, SyncSettings sync) {
+        this.client = client;
+        this.settings = client.settings;
+        this.sync = sync;
+    }
+
+    /**
+     * One pair of connections lists while the lanes copy, so at most maxConnections - 1 lanes run; with
+     * maxConnections=1 the pair lists the whole tree first and then copies, since a lane waiting for the pair
+     * the listing holds would wait for ever.
+     */
+    SyncSummary run() {
+        long started = System.nanoTime();
+        int lanes = Math.max(1, Math.min(sync.lanes(), settings.maxConnections() - 1));
+        boolean overlap = settings.maxConnections() > 1;
+        List<List<TransferRequest>> deferred = new ArrayList<>();
+        try (Lanes running = new Lanes(client, lanes, sync.continueOnError())) {
+            try (FxpClient.Lease lease = client.new Lease()) {
+                Deque<Directory> queue = new ArrayDeque<>();
+                queue.add(new Directory("", 0, false));
+                while (!queue.isEmpty() && !running.stopped()) {
+                    visit(queue.poll(), queue, lease, chunk -> {
+                        if (overlap) {
+                            running.submit(chunk, outcome);
+                        } else {
+                            deferred.add(chunk);
+                        }
+                    }, lanes);
+                }
+            }
+            deferred.forEach(chunk -> running.submit(chunk, outcome));
+            running.awaitAll();
+            if (sync.deleteExtraneous() && !running.stopped()) {
+                try (FxpClient.Lease lease = client.new Lease()) {
+                    deleteExtraneous(lease);
+                }
+            }
+        }
+        return summary(System.nanoTime() - started);
+    }
+
+    /** What becomes of each file a lane copied. */
+    private final Lanes.Outcome outcome = new Lanes.Outcome() {
+        @Override
+        public void copied(TransferRequest request, TransferResult result) {
+            bytes.addAndGet(Math.max(0, result.size()));
+            entries.add(SyncEntry.of(request.sourceName(), SyncEntry.Action.COPIED, result.size(), null));
+        }
+
+        @Override
+        public void failed(TransferRequest request, FtpTransferException failure) {
+            TreeSync.this.failed(request.sourceName(), -1, failure);
+        }
+    };
+
+    private void visit(Directory directory, Deque<Directory> queue, FxpClient.Lease lease,
+            Consumer<List<TransferRequest>> submit, int lanes) {
+        DirectoryListing source;
+        try {
+            source = list(Side.SOURCE, lease.source(), directory.path());
+        } catch (FtpTransferException e) {
+            sourceComplete = false;
+            failed(directory.path() + "/", -1, e);
+            return;
+        }
+        Map<String, RemoteEntry> target = new HashMap<>();
+        if (!directory.missingOnTarget()) {
+            try {
+                list(Side.TARGET, lease.target(), directory.path()).entries().forEach(e -> target.put(e.name(), e));
+            } catch (FtpReplyException e) {
+                if (e.replyCode() != 550 && e.replyCode() != 450) {
+                    failed(directory.path() + "/", -1, e);
+                    return;
+                }
+                directory = new Directory(directory.path(), directory.depth(), true);
+            } catch (FtpTransferException e) {
+                failed(directory.path() + "/", -1, e);
+                return;
+            }
+        }
+        if (!source.incomplete().isEmpty()) {
+            sourceComplete = false;
+            LOG.warn("{} lines of the source listing of '{}' could not be read, e.g. '{}': nothing is deleted by this "
+                    + "sync", source.incomplete().size(), directory.path(), source.incomplete().get(0));
+        }
+        if (directory.missingOnTarget()) {
+            createDirectory(lease.target(), directory.path());
+        }
+        List<Copy> copies = new ArrayList<>();
+        List<Copy> compareTimes = new ArrayList<>();
+        for (RemoteEntry entry : source.entries()) {
+            String path = join(directory.path(), entry.name());
+            RemoteEntry existing = target.remove(entry.name());
+            switch (entry.kind()) {
+                case DIRECTORY -> {
+                    if (sync.recursive() && directory.depth() < sync.maxDepth()) {
+                        queue.add(new Directory(path, directory.depth() + 1,
+                                existing == null || existing.kind() != RemoteEntry.Kind.DIRECTORY));
+                    }
+                }
+                case FILE -> {
+                    if (sync.filter().test(path)) {
+                        decide(new Copy(path, entry), existing, copies, compareTimes);
+                    }
+                }
+                default -> entries.add(SyncEntry.of(path, SyncEntry.Action.SKIPPED, entry.size(), "not a file"));
+            }
+        }
+        compareTimes(lease, compareTimes, copies);
+        copy(copies, submit, lanes);
+        for (RemoteEntry extra : target.values()) {
+            extraneous(join(directory.path(), extra.name()), extra);
+        }
+    }
+
+    /** What {@link SyncMode} says of one source file, given what the target holds under its name. */
+    private void decide(Copy copy, RemoteEntry existing, List<Copy> copies, List<Copy> compareTimes) {
+        if (existing != null && existing.kind() == RemoteEntry.Kind.DIRECTORY) {
+            entries.add(new SyncEntry(copy.path(), SyncEntry.Action.FAILED, copy.source().size(),
+                    "the target has a directory of that name", Side.TARGET.label(), null, 0));
+            return;
+        }
+        if (existing == null || sync.mode() == SyncMode.OVERWRITE) {
+            copies.add(copy);
+        } else if (sync.mode() == SyncMode.NEW_ONLY) {
+            skipped(copy, "present on the target");
+        } else if (copy.source().size() >= 0 && existing.size() >= 0 && copy.source().size() != existing.size()) {
+            copies.add(copy);
+        } else if (copy.source().exactTime() && existing.exactTime()) {
+            decideByTime(copy, copy.source().modified(), existing.modified(), copies);
+        } else {
+            compareTimes.add(copy);
+        }
+    }
+
+    /** The target is older than the source by more than the tolerance: copy; else up to date. */
+    private void decideByTime(Copy copy, Instant source, Instant target, List<Copy> copies) {
+        if (source != null && target != null && target.plus(sync.timeTolerance()).isBefore(source)) {
+            copies.add(copy);
+        } else {
+            skipped(copy, "up to date");
+        }
+    }
+
+    /** MDTM on both sides for files whose listing gave no exact time (LIST), in one write per side. */
+    private void compareTimes(FxpClient.Lease lease, List<Copy> files, List<Copy> copies) {
+        if (files.isEmpty()) {
+            return;
+        }
+        List<FtpReply> source;
+        List<FtpReply> target;
+        try {
+            source = mdtm(lease.source(), files.stream().map(f -> client.source.resolve(f.path())).toList());
+            target = mdtm(lease.target(), files.stream().map(f -> client.target.resolve(f.path())).toList());
+        } catch (FtpTransferException e) {
+            files.forEach(f -> failed(f.path(), f.source().size(), e));
+            return;
+        }
+        for (int i = 0; i < files.size(); i++) {
+            Instant sourceTime = source.get(i).instantValue();
+            Instant targetTime = target.get(i).instantValue();
+            if (sourceTime == null || targetTime == null) {
+                // No time to compare by (a server without MDTM): equal sizes count as up to date.
+                skipped(files.get(i), "same size, no modification time to compare");
+            } else {
+                decideByTime(files.get(i), sourceTime, targetTime, copies);
+            }
+        }
+    }
+
+    private List<FtpReply> mdtm(ControlConnection connection, List<String> paths) {
+        List<FtpCommand> commands = paths.stream().map(p -> FtpCommand.of("MDTM", p)).toList();
+        return client.pipelines(connection.side()) ? connection.executeAll(commands)
+                : commands.stream().map(connection::execute).toList();
+    }
+
+    /** Hands the copies to the lanes in chunks spread over them; with dryRun, only notes them. */
+    private void copy(List<Copy> copies, Consumer<List<TransferRequest>> submit, int lanes) {
+        if (sync.dryRun()) {
+            copies.forEach(c -> entries.add(SyncEntry.of(c.path(), SyncEntry.Action.WOULD_COPY, c.source().size(), null)));
+            return;
+        }
+        int chunk = Math.max(1, Math.min(MAX_CHUNK, (copies.size() + lanes - 1) / lanes));
+        for (int from = 0; from < copies.size(); from += chunk) {
+            submit.accept(copies.subList(from, Math.min(copies.size(), from + chunk)).stream()
+                    .map(c -> TransferRequest.copy(c.path(), c.path()).withListener(sync.listener())).toList());
+        }
+    }
+
+    /** A target entry the source lacks: noted for deletion, a directory with everything in it. */
+    private void extraneous(String path, RemoteEntry entry) {
+        if (!sync.deleteExtraneous()) {
+            return;
+        }
+        if (entry.kind() == RemoteEntry.Kind.DIRECTORY) {
+            extraneousDirectories.add(path);
+        } else if (entry.kind() == RemoteEntry.Kind.FILE && sync.filter().test(path) && !temporary(entry.name())) {
+            extraneousFiles.add(path);
+        }
+    }
+
+    /** Another transfer's temporary file is never this sync's to delete, whatever the source holds. */
+    private boolean temporary(String name) {
+        return settings.tempPrefix() != null && name.startsWith(settings.tempPrefix());
+    }
+
+    /**
+     * Deletes what the source lacks, once every copy ended: the files, then each directory once its content is
+     * gone (a directory still holding excluded files or temporary files is kept, its RMD refused).
+     */
+    private void deleteExtraneous(FxpClient.Lease lease) {
+        List<String> directories = new ArrayList<>();
+        try {
+            for (String directory : extraneousDirectories) {
+                collect(lease.target(), directory, directories);
+            }
+        } catch (FtpTransferException e) {
+            failed("(deleteExtraneous)", -1, e);
+            return;
+        }
+        int planned = extraneousFiles.size() + directories.size();
+        if (!sourceComplete) {
+            refuseDeletes(planned, "a source listing failed or was not fully read, so the source may hold what the "
+                    + "target would lose");
+            return;
+        }
+        if (planned > sync.maxDeletes()) {
+            refuseDeletes(planned, "that is more than maxDeletes=" + sync.maxDeletes());
+            return;
+        }
+        ControlConnection target = lease.target();
+        for (String file : extraneousFiles) {
+            delete(target, file, FtpCommand.of("DELE", client.target.resolve(file)), -1);
+        }
+        // Deepest first: a directory is empty only once the ones below it are gone.
+        directories.sort((a, b) -> Integer.compare(Paths.segments(b).size(), Paths.segments(a).size()));
+        for (String directory : directories) {
+            delete(target, directory + "/", FtpCommand.of("RMD", client.target.resolve(directory)), -1);
+        }
+    }
+
+    /** The files under an extraneous target directory (for deletion) and the directories themselves. */
+    private void collect(ControlConnection target, String directory, List<String> directories) {
+        directories.add(directory);
+        for (RemoteEntry entry : list(Side.TARGET, target, directory).entries()) {
+            String path = join(directory, entry.name());
+            if (entry.kind() == RemoteEntry.Kind.DIRECTORY) {
+                collect(target, path, directories);
+            } else if (entry.kind() == RemoteEntry.Kind.FILE && sync.filter().test(path) && !temporary(entry.name())) {
+                extraneousFiles.add(path);
+            }
+        }
+    }
+
+    private void refuseDeletes(int planned, String why) {
+        entries.add(new SyncEntry("(deleteExtraneous)", SyncEntry.Action.FAILED, -1, "deleteExtraneous refused "
+                + planned + " deletions: " + why, Side.TARGET.label(), null, 0));
+    }
+
+    private void delete(ControlConnection target, String path, FtpCommand command, long size) {
+        if (sync.dryRun()) {
+            entries.add(SyncEntry.of(path, SyncEntry.Action.WOULD_DELETE, size, null));
+            return;
+        }
+        try {
+            FtpReply reply = target.execute(command);
+            if (reply.isPositive()) {
+                entries.add(SyncEntry.of(path, SyncEntry.Action.DELETED, size, null));
+            } else {
+                failed(path, size, new FtpReplyException(Side.TARGET, command, reply));
+            }
+        } catch (FtpTransferException e) {
+            failed(path, size, e);
+        }
+    }
+
+    private void createDirectory(ControlConnection target, String path) {
+        String full = resolve(client.target.directory(), path);
+        if (full.isEmpty()) {
+            return;
+        }
+        if (sync.dryRun()) {
+            entries.add(SyncEntry.of(path + "/", SyncEntry.Action.WOULD_CREATE, -1, null));
+            return;
+        }
+        try {
+            FtpReply reply = target.execute(FtpCommand.of("MKD", full));
+            if (reply.isPositive()) {
+                entries.add(SyncEntry.of(path + "/", SyncEntry.Action.DIRECTORY_CREATED, -1, null));
+            }
+            // An MKD refused because the directory exists is fine; one refused otherwise fails its files' STORs.
+            client.targetDirectories.add(full);
+        } catch (FtpTransferException e) {
+            failed(path + "/", -1, e);
+        }
+    }
+
+    private DirectoryListing list(Side side, ControlConnection connection, String path) {
+        ServerProfile profile = client.profile(side, connection);
+        boolean mlsd = profile.features(connection).mlsd();
+        String systemType = mlsd ? null : profile.systemType(connection);
+        PassiveData data = new PassiveData(settings.transfer(), settings.connection().socketFactory(),
+                settings.connection().replyTimeout());
+        String directory = side == Side.SOURCE ? resolve(client.source.directory(), path)
+                : resolve(client.target.directory(), path);
+        DirectoryListing listing = DirectoryListing.of(data, connection, directory, settings.tls(side), mlsd, systemType);
+        listingBytes += listing.bytes();
+        return listing;
+    }
+
+    private static String resolve(String base, String path) {
+        return path.isEmpty() ? base : Paths.join(base, path);
+    }
+
+    private static String join(String directory, String name) {
+        return directory.isEmpty() ? name : directory + "/" + name;
+    }
+
+    private void skipped(Copy copy, String why) {
+        entries.add(SyncEntry.of(copy.path(), SyncEntry.Action.SKIPPED, copy.source().size(), why));
+    }
+
+    private void failed(String path, long size, FtpTransferException failure) {
+        LOG.debug("Sync of {} failed: {}", path, failure.getMessage());
+        entries.add(SyncEntry.failed(path, size, failure));
+    }
+
+    private SyncSummary summary(long nanos) {
+        List<SyncEntry> all;
+        synchronized (entries) {
+            all = List.copyOf(entries);
+        }
+        return new SyncSummary(all,
+                count(all, SyncEntry.Action.COPIED, SyncEntry.Action.WOULD_COPY),
+                count(all, SyncEntry.Action.SKIPPED),
+                count(all, SyncEntry.Action.DELETED, SyncEntry.Action.WOULD_DELETE),
+                count(all, SyncEntry.Action.FAILED),
+                count(all, SyncEntry.Action.DIRECTORY_CREATED, SyncEntry.Action.WOULD_CREATE),
+                bytes.get(), listingBytes, nanos / 1_000_000, sync.dryRun());
+    }
+
+    private static int count(List<SyncEntry> entries, SyncEntry.Action... actions) {
+        List<SyncEntry.Action> wanted = List.of(actions);
+        return (int) entries.stream().filter(e -> wanted.contains(e.action())).count();
+    }
+}
