@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.github.ftp3p.protocol.FtpTransferException;
 import io.github.ftp3p.protocol.Paths;
+import io.github.ftp3p.transfer.ParallelBatch;
 import io.github.ftp3p.transfer.SyncFailedException;
 import io.github.ftp3p.transfer.SyncSettings;
 import io.github.ftp3p.transfer.SyncSummary;
@@ -146,12 +147,7 @@ public class Ftp3pProducer extends DefaultProducer {
                     + "own names: it cannot be combined with the header " + Ftp3pConstants.TARGET_FILE_NAME
                     + " or the option targetFileName");
         }
-        @SuppressWarnings("unchecked")
-        Map<String, TransferResult> done = exchange.getProperty(Ftp3pConstants.BATCH_DONE, Map.class);
-        if (done == null) {
-            done = new LinkedHashMap<>();
-            exchange.setProperty(Ftp3pConstants.BATCH_DONE, done);
-        }
+        Map<String, TransferResult> done = batchDone(exchange);
         Object fileName = in.getHeader(Ftp3pConstants.FILE_NAME);
         List<TransferRequest> requests = new ArrayList<>();
         try {
@@ -165,24 +161,35 @@ public class Ftp3pProducer extends DefaultProducer {
             in.setHeader(Ftp3pConstants.FILE_NAME, fileName);
         }
         long started = System.nanoTime();
-        BatchResult batch;
+        int lanes = getEndpoint().getConfiguration().getParallelTransfers();
+        String failedName = null;
+        FtpTransferException failure;
         try {
-            batch = getEndpoint().client().transferAll(requests);
+            if (lanes > 1 && requests.size() > 1) {
+                ParallelBatch batch = getEndpoint().client().transferInLanes(requests, lanes);
+                batch.finished().forEach((request, result) -> done.put(request.sourceName(), result));
+                failure = batch.failure();
+                failedName = batch.failed() == null ? null : batch.failed().sourceName();
+            } else {
+                BatchResult batch = getEndpoint().client().transferAll(requests);
+                for (int i = 0; i < batch.results().size(); i++) {
+                    done.put(requests.get(i).sourceName(), batch.results().get(i));
+                }
+                failure = batch.failure();
+                failedName = batch.succeeded() ? null : requests.get(batch.results().size()).sourceName();
+            }
         } catch (FtpTransferException e) {
             // Refused before its first file (the same file on both sides): nothing was sent.
             throw new Ftp3pOperationFailedException(e);
-        }
-        for (int i = 0; i < batch.results().size(); i++) {
-            done.put(requests.get(i).sourceName(), batch.results().get(i));
         }
         // Over every attempt of this exchange, so that a redelivery reports the whole batch.
         in.setHeader(Ftp3pConstants.FILES_PRODUCED, done.values().stream().map(TransferResult::targetPath).toList());
         in.setHeader(Ftp3pConstants.FILE_SIZE, done.values().stream().mapToLong(r -> Math.max(0, r.size())).sum());
         in.setHeader(Ftp3pConstants.DURATION, (System.nanoTime() - started) / 1_000_000);
-        if (!batch.succeeded()) {
-            String failedName = requests.get(batch.results().size()).sourceName();
-            throw new Ftp3pOperationFailedException(batch.failure(), "Batch stopped at " + failedName + " (" + done.size()
-                    + " files finished, " + (requests.size() - batch.results().size()) + " left)");
+        if (failure != null) {
+            long left = requests.stream().filter(r -> !done.containsKey(r.sourceName())).count();
+            throw new Ftp3pOperationFailedException(failure, "Batch stopped at " + failedName + " (" + done.size()
+                    + " files finished, " + left + " left)");
         }
         exchange.removeProperty(Ftp3pConstants.BATCH_DONE);
     }
@@ -216,6 +223,17 @@ public class Ftp3pProducer extends DefaultProducer {
         message.setHeader(Ftp3pConstants.SYNC_LISTING_BYTES, summary.listingBytes());
         message.setHeader(Ftp3pConstants.FILE_SIZE, summary.bytes());
         message.setHeader(Ftp3pConstants.DURATION, summary.durationMillis());
+    }
+
+    /** The files of the batch finished by earlier attempts of this exchange, by source name. */
+    private static Map<String, TransferResult> batchDone(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        Map<String, TransferResult> done = exchange.getProperty(Ftp3pConstants.BATCH_DONE, Map.class);
+        if (done == null) {
+            done = new LinkedHashMap<>();
+            exchange.setProperty(Ftp3pConstants.BATCH_DONE, done);
+        }
+        return done;
     }
 
     private String sourceName(Exchange exchange) {

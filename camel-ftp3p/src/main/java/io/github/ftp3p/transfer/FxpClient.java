@@ -177,6 +177,43 @@ public final class FxpClient implements AutoCloseable {
     }
 
     /**
+     * Transfers {@code requests} split into {@code lanes} runs of consecutive files, each over its own pair of
+     * connections and pipelined ({@link #transferAll}); each lane stops at its first failure, the others finish.
+     */
+    public ParallelBatch transferInLanes(List<TransferRequest> requests, int lanes) {
+        requests.forEach(request -> SameFile.SYSTEM.refuse(source, target, request));
+        Map<TransferRequest, TransferResult> finished = new ConcurrentHashMap<>();
+        Map<TransferRequest, FtpTransferException> failures = new ConcurrentHashMap<>();
+        int run = (requests.size() + lanes - 1) / lanes;
+        try (Lanes running = new Lanes(this, lanes, true)) {
+            for (int from = 0; from < requests.size(); from += run) {
+                running.submit(requests.subList(from, Math.min(requests.size(), from + run)), new Lanes.Outcome() {
+                    @Override
+                    public void copied(TransferRequest request, TransferResult result) {
+                        finished.put(request, result);
+                    }
+
+                    @Override
+                    public void failed(TransferRequest request, FtpTransferException failure) {
+                        failures.put(request, failure);
+                    }
+                }, true);
+            }
+            running.awaitAll();
+        }
+        Map<TransferRequest, TransferResult> ordered = new java.util.LinkedHashMap<>();
+        TransferRequest failed = null;
+        for (TransferRequest request : requests) {
+            if (finished.containsKey(request)) {
+                ordered.put(request, finished.get(request));
+            } else if (failed == null && failures.containsKey(request)) {
+                failed = request;
+            }
+        }
+        return new ParallelBatch(ordered, failed, failed == null ? null : failures.get(failed));
+    }
+
+    /**
      * Mirrors the source directory's tree to the target directory ({@link TreeSync}). With continueOnError a
      * failed file does not stop it.
      *

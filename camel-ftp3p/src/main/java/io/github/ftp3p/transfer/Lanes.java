@@ -49,10 +49,15 @@ final class Lanes implements AutoCloseable {
 
     /** Queues {@code chunk} for the next free lane. */
     void submit(List<TransferRequest> chunk, Outcome outcome) {
-        chunks.add(executor.submit(() -> run(List.copyOf(chunk), outcome)));
+        submit(chunk, outcome, false);
     }
 
-    private void run(List<TransferRequest> chunk, Outcome outcome) {
+    /** @param stopAtFailure this chunk ends at its first failure, whatever continueOnError says, the others go on */
+    void submit(List<TransferRequest> chunk, Outcome outcome, boolean stopAtFailure) {
+        chunks.add(executor.submit(() -> run(List.copyOf(chunk), outcome, stopAtFailure)));
+    }
+
+    private void run(List<TransferRequest> chunk, Outcome outcome, boolean stopAtFailure) {
         List<TransferRequest> rest = chunk;
         while (!rest.isEmpty() && !stopped) {
             BatchResult batch;
@@ -72,6 +77,9 @@ final class Lanes implements AutoCloseable {
             }
             int failed = batch.results().size();
             outcome.failed(rest.get(failed), batch.failure());
+            if (stopAtFailure) {
+                return;
+            }
             if (!continueOnError) {
                 stopped = true;
                 return;
