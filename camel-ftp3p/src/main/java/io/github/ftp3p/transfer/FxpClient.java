@@ -265,11 +265,15 @@ public final class FxpClient implements AutoCloseable {
         return true;
     }
 
-    /** MKD of each level that is not known to exist; a level that exists answers 550 or 521, which is fine. */
-    void ensureTargetDirectory(ControlConnection connection, String directory) {
+    /**
+     * MKD of each level that is not known to exist; a level that exists answers 550 or 521, which is fine.
+     * Returns the levels the server said it created (257).
+     */
+    int ensureTargetDirectory(ControlConnection connection, String directory) {
         if (directory.isEmpty() || directory.equals("/") || targetDirectories.contains(directory)) {
-            return;
+            return 0;
         }
+        int created = 0;
         StringBuilder path = new StringBuilder(directory.startsWith("/") ? "/" : "");
         for (String segment : directory.split("/")) {
             if (segment.isEmpty()) {
@@ -280,11 +284,13 @@ public final class FxpClient implements AutoCloseable {
             if (!targetDirectories.contains(level)) {
                 FtpReply reply = connection.execute(FtpCommand.of("MKD", level));
                 LOG.debug("MKD {}: {}", level, reply);
+                created += reply.isPositive() ? 1 : 0;
                 targetDirectories.add(level);
             }
             path.append('/');
         }
         targetDirectories.add(directory);
+        return created;
     }
 
     /**

@@ -339,6 +339,7 @@ final class TreeSync {
         }
     }
 
+    /** MKD of a directory the target lacks, and of each missing level above it (counted as created when made). */
     private void createDirectory(ControlConnection target, String path) {
         String full = resolve(client.target.directory(), path);
         if (full.isEmpty()) {
@@ -349,12 +350,9 @@ final class TreeSync {
             return;
         }
         try {
-            FtpReply reply = target.execute(FtpCommand.of("MKD", full));
-            if (reply.isPositive()) {
+            if (client.ensureTargetDirectory(target, full) > 0) {
                 entries.add(SyncEntry.of(path + "/", SyncEntry.Action.DIRECTORY_CREATED, -1, null));
             }
-            // An MKD refused because the directory exists is fine; one refused otherwise fails its files' STORs.
-            client.targetDirectories.add(full);
         } catch (FtpTransferException e) {
             failed(path + "/", -1, e);
         }
