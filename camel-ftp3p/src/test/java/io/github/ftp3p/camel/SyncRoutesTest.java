@@ -72,4 +72,56 @@ class SyncRoutesTest {
         assertThat(servers.targetFile("leader.csv")).hasSize(10);
         FtpServerPair.deleteTree(locks);
     }
+
+    @Test
+    void aMirrorWithDeletesRunsOnlyWhenTheDryRunFindsFewEnough() throws Exception {
+        servers.givenSourceFile("keep.csv", 10);
+        Files.createDirectories(servers.targetFile(""));
+        for (int i = 0; i < 3; i++) {
+            Files.write(servers.targetFile("old" + i + ".csv"), new byte[5]);
+        }
+        String dryRun = servers.uri("sync", "deleteExtraneous=true&dryRun=true");
+        String deleting = servers.uri("sync", "deleteExtraneous=true&maxDeletes=20");
+        List<String> outcome = new CopyOnWriteArrayList<>();
+        servers.camel().addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("timer:mirror?repeatCount=1")
+                    .to(dryRun)
+                    .choice()
+                        .when(simple("${header.CamelFtp3pSyncDeleted} <= 20"))
+                            .to(deleting).process(e -> outcome.add("synced"))
+                        .otherwise()
+                            .process(e -> outcome.add("too many"));
+            }
+        });
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !outcome.isEmpty());
+
+        assertThat(outcome).containsExactly("synced");
+        assertThat(servers.targetFile("keep.csv")).exists();
+        assertThat(servers.targetFile("old0.csv")).doesNotExist();
+    }
+
+    @Test
+    void onlyTheCsvFilesAreMirroredOverFourLanes() throws Exception {
+        for (int i = 0; i < 12; i++) {
+            servers.givenSourceFile("d" + (i % 3) + "/r" + i + (i % 2 == 0 ? ".csv" : ".tmp"), 100 + i);
+        }
+        String sync = servers.uri("sync", "antInclude=**/*.csv&parallelTransfers=4&maxConnections=5");
+        List<Integer> copied = new CopyOnWriteArrayList<>();
+        servers.camel().addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("timer:mirror?repeatCount=1").to(sync)
+                    .process(e -> copied.add(e.getMessage().getHeader(Ftp3pConstants.SYNC_COPIED, Integer.class)));
+            }
+        });
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !copied.isEmpty());
+
+        assertThat(copied).containsExactly(6);
+        assertThat(servers.targetFile("d0/r0.csv")).exists();
+        assertThat(servers.targetFile("d1/r1.tmp")).doesNotExist();
+    }
 }
