@@ -79,6 +79,11 @@ public final class Ftp3pConstants {
      */
     public static final String PROGRESS = "CamelFtp3pProgress";
     /**
+     * Exchange property (not a header) of ftp3p:sync: an io.github.ftp3p.camel.SyncProgress with the files and
+     * bytes copied so far, updated as each file ends.
+     */
+    public static final String SYNC_PROGRESS = "CamelFtp3pSyncProgress";
+    /**
      * Exchange property (not a header): the files of a CamelFtp3pFileNames batch already finished, by source name
      * (a map to io.github.ftp3p.transfer.TransferResult), so that a redelivery of the exchange goes on from the
      * file that failed.

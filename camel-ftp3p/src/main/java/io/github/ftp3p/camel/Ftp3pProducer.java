@@ -201,7 +201,7 @@ public class Ftp3pProducer extends DefaultProducer {
     private void processSync(Exchange exchange) {
         Ftp3pConfiguration configuration = getEndpoint().getConfiguration();
         SyncSettings sync = Ftp3pOptions.sync(configuration,
-                new ProgressLog(exchange, configuration.getProgressLogInterval()));
+                SyncProgress.listener(exchange, configuration.getProgressLogInterval()));
         try {
             summarise(exchange, getEndpoint().client().sync(sync));
         } catch (SyncFailedException e) {

@@ -67,6 +67,8 @@ class SyncTest {
         assertThat(summary.bytes()).isEqualTo(1000 + 20_000 + 300 + 4096);
         assertThat(summary.listingBytes()).isPositive();
         assertThat(result.getMessage().getHeader(Ftp3pConstants.SYNC_COPIED)).isEqualTo(4);
+        assertThat(result.getProperty(Ftp3pConstants.SYNC_PROGRESS, SyncProgress.class))
+                .isEqualTo(new SyncProgress(4, 1000 + 20_000 + 300 + 4096));
         assertThat(FtpServerPair.temporaryFiles(servers.targetFile("a/b"))).isEmpty();
     }
 

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import io.github.ftp3p.testing.CountingSocketFactory;
 import io.github.ftp3p.testing.EmbeddedFtpServer;
 import io.github.ftp3p.camel.Ftp3pConstants;
+import io.github.ftp3p.camel.SyncProgress;
 import io.github.ftp3p.protocol.TransferProgress;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -33,15 +34,19 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.builder.ExchangeBuilder;
 
 /**
- * Starts two FTP servers on loopback ("partner" and "ingest"), puts a few files on the partner, and runs a
- * Java DSL route that copies the invoices and moves a large file to the ingest server with ftp3p, server to
- * server. Prints what each server was told and how many bytes crossed this host.
+ * Starts two FTP servers on loopback ("partner" and "ingest"), puts a few files on the partner, and runs
+ * Java DSL routes that copy the invoices, move a large file and mirror a tree of reports to the ingest server
+ * with ftp3p, server to server. Prints what each server was told and how many bytes crossed this host.
  */
 public final class FxpDemo {
 
     static final long BIG_FILE_SIZE = 200L * 1024 * 1024;
     private static final List<String> INVOICES = List.of("invoice-001.xml", "invoice-002.xml", "invoice-003.xml");
     private static final String BIG_FILE = "catalogue.bin";
+    /** The reports tree: four months of five reports each, and an empty month to come. */
+    private static final int MONTHS = 4;
+    private static final int REPORTS_PER_MONTH = 5;
+    private static final int REPORT_SIZE = 64 * 1024;
     private static final String RESULT = "${header.CamelFileName} -> ${header.CamelFileNameProduced}: "
             + "${header.CamelFtp3pFileSize} bytes in ${header.CamelFtp3pDuration} ms, ${header.CamelFtp3pPassiveSide} passive";
 
@@ -75,6 +80,15 @@ public final class FxpDemo {
                 originals.add(xml);
             }
             writeRandom(outbox.resolve(BIG_FILE), bigFileSize);
+            Path reports = partner.home().resolve("reports");
+            for (int month = 1; month <= MONTHS; month++) {
+                for (int report = 1; report <= REPORTS_PER_MONTH; report++) {
+                    Path file = reports.resolve("2026-0" + month).resolve("report-" + report + ".pdf");
+                    Files.createDirectories(file.getParent());
+                    writeRandom(file, REPORT_SIZE);
+                }
+            }
+            Files.createDirectories(reports.resolve("2026-0" + (MONTHS + 1)));
             String bigFileDigest = sha256(outbox.resolve(BIG_FILE));
             out.printf("partner: ftp://%s@127.0.0.1:%d/outbox   ingest: ftp://%s@127.0.0.1:%d/inbox%n",
                     partner.user(), partner.port(), ingest.user(), ingest.port());
@@ -99,6 +113,14 @@ public final class FxpDemo {
                     from("direct:catalogue").routeId("move-catalogue")
                             .to("ftp3p:move" + servers + "&progressInterval=100")
                             .log(LoggingLevel.INFO, "fxp-demo", "moved " + RESULT);
+                    // The reports tree is mirrored: listed on both servers, copied over four lanes, directories
+                    // made (the empty month too). A second run would copy nothing.
+                    from("direct:reports").routeId("mirror-reports")
+                            .to("ftp3p:sync" + servers.replace("/outbox", "/reports").replace("/inbox", "/reports")
+                                    + "&parallelTransfers=4&maxConnections=5")
+                            .log(LoggingLevel.INFO, "fxp-demo", "mirrored reports: ${header.CamelFtp3pSyncCopied} files, "
+                                    + "${header.CamelFtp3pSyncDirectoriesCreated} directories made, "
+                                    + "${header.CamelFtp3pSyncListingBytes} bytes of listings");
                 }
             });
             camel.start();
@@ -109,6 +131,7 @@ public final class FxpDemo {
             ProducerTemplate template = camel.createProducerTemplate();
             template.sendBodyAndHeader("direct:invoices", null, Ftp3pConstants.FILE_NAMES, INVOICES);
             moveWithProgressBar(camel, template, bigFileSize, out);
+            mirrorWithProgressBar(camel, template, out);
             long millis = (System.nanoTime() - started) / 1_000_000;
 
             boolean identical = Files.notExists(outbox.resolve(BIG_FILE))
@@ -119,7 +142,16 @@ public final class FxpDemo {
                 identical &= Files.exists(outbox.resolve(INVOICES.get(i)));
                 bytes += originals.get(i).length;
             }
-            Summary summary = new Summary(INVOICES.size() + 1, bytes, millis, sockets.total(), identical);
+            for (int month = 1; month <= MONTHS; month++) {
+                for (int report = 1; report <= REPORTS_PER_MONTH; report++) {
+                    Path relative = Path.of("2026-0" + month, "report-" + report + ".pdf");
+                    identical &= Files.mismatch(reports.resolve(relative), ingest.home().resolve("reports").resolve(relative)) == -1;
+                    bytes += REPORT_SIZE;
+                }
+            }
+            identical &= Files.isDirectory(ingest.home().resolve("reports").resolve("2026-0" + (MONTHS + 1)));
+            Summary summary = new Summary(INVOICES.size() + 1 + MONTHS * REPORTS_PER_MONTH, bytes, millis, sockets.total(),
+                    identical);
             print(out, partner, ingest, summary);
             return summary;
         }
@@ -150,6 +182,32 @@ public final class FxpDemo {
         }
     }
 
+    /**
+     * Mirrors the reports tree while a progress bar counts the files copied: ftp3p keeps the files and bytes so far
+     * in the exchange property CamelFtp3pSyncProgress.
+     */
+    private static void mirrorWithProgressBar(CamelContext camel, ProducerTemplate template, PrintStream out)
+            throws Exception {
+        Exchange exchange = ExchangeBuilder.anExchange(camel).build();
+        CompletableFuture<Exchange> done = template.asyncSend("direct:reports", exchange);
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("reports/").setInitialMax(MONTHS * REPORTS_PER_MONTH)
+                .setUnit(" files", 1).setConsumer(new ConsoleProgressBarConsumer(out)).setUpdateIntervalMillis(100)
+                .build()) {
+            while (!done.isDone()) {
+                SyncProgress progress = exchange.getProperty(Ftp3pConstants.SYNC_PROGRESS, SyncProgress.class);
+                if (progress != null) {
+                    bar.stepTo(progress.files());
+                    bar.setExtraMessage(String.format(" %.1f MiB", progress.bytes() / 1024.0 / 1024.0));
+                }
+                Thread.sleep(50);
+            }
+            bar.stepTo(MONTHS * REPORTS_PER_MONTH);
+        }
+        if (done.get().getException() != null) {
+            throw done.get().getException();
+        }
+    }
+
     private static void print(PrintStream out, EmbeddedFtpServer partner, EmbeddedFtpServer ingest, Summary s) {
         out.println();
         out.println("Commands the partner (source) server received:");
@@ -157,11 +215,12 @@ public final class FxpDemo {
         out.println("Commands the ingest (target) server received:");
         ingest.commands().forEach(c -> out.println("  " + c));
         out.println();
-        out.printf("files:                  %d (3 copied, 1 moved)%n", s.files());
+        out.printf("files:                  %d (3 copied, 1 moved, %d mirrored)%n", s.files(), MONTHS * REPORTS_PER_MONTH);
         out.printf("bytes transferred:      %,d%n", s.bytes());
         out.printf("time:                   %,d ms%n", s.millis());
         out.printf("throughput:             %.1f MiB/s%n", s.mibPerSecond());
-        out.printf("bytes via Camel host:   %,d (control connections only)%n", s.bytesThroughHost());
+        out.printf("bytes via Camel host:   %,d (control connections and the mirror's listings only)%n",
+                s.bytesThroughHost());
         out.printf("copies identical:       %s%n", s.identical() ? "yes" : "NO");
     }
 
