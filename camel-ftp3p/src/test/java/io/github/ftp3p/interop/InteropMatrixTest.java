@@ -197,9 +197,9 @@ class InteropMatrixTest {
     }
 
     /**
-     * Pure-FTPd, running as root, connects its active data connection from a port below 1024, and netkit ftpd
-     * closes a passive data connection from such a port: {@code 425 Can't build data connection: No such file or
-     * directory.} (seen with a client connecting from ports 20 and 1000; from 40000 it transfers). No setting of
+     * Pure-FTPd, running as root, connects its active data connection from port 20 (ftp-data), and netkit ftpd
+     * closes a passive data connection from a port below 1024: {@code 425 Can't build data connection: No such file
+     * or directory.} (seen with a client connecting from ports 20 and 1000; from 40000 it transfers). No setting of
      * either changes it: the other orientation is the only one.
      */
     @ParameterizedTest(name = "{0} -> {1}, {2} passive, epsv={3}")

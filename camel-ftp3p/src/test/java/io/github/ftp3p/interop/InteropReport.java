@@ -78,6 +78,14 @@ final class InteropReport {
                 .append("exchange failed, as it must, with an FXP refusal (`FxpRefusedException`) that names the server's\n")
                 .append("setting, and nothing was written on the target; *-* not run (server not installed). The servers\n")
                 .append("run with the FXP settings listed at the end.\n\n")
+                .append("== Servers\n\n")
+                .append("All from Debian 12, installed by `.ci/install-ftp-servers` (idempotent; it prints one status line per\n")
+                .append("server): vsftpd 3.0.3 and pyftpdlib 1.5.7 (`python3-pyftpdlib`, run by `/usr/bin/python3`) with apt;\n")
+                .append("ProFTPD 1.3.8, Pure-FTPd 1.0.50, netkit ftpd 0.17 (`ftpd-ssl`) and GNU inetutils ftpd 2.4\n")
+                .append("(`inetutils-ftpd`), which conflict on the virtual package `ftp-server`, extracted with `dpkg-deb -x`.\n")
+                .append("netkit and inetutils ftpd are inetd-style: `socat` listens for them. They log in system users only, so\n")
+                .append("the script creates the account `ftp3p` (home `/`, a random password in `$FTP3P_SERVERS/ftpd-user`) and\n")
+                .append("`/etc/pam.d/ftp`. Apache FtpServer 1.2.1 is embedded in the tests.\n\n")
                 .append("== Addresses\n\n")
                 .append("Every server listens on its own loopback address, and the Camel client's control sockets come from\n")
                 .append("yet another one (`socketFactory` bound to `127.0.0.2`), so that each server sees the other\n")
@@ -91,7 +99,7 @@ final class InteropReport {
                 .append("`500 Illegal PORT Command` / `500 Illegal EPRT Command`, and has no setting to allow it: it can never\n")
                 .append("be the active side of FXP, so its cells with it active are *refused*; make it the passive side\n")
                 .append("(`passiveSide=source` when it is the source, `target` when it is the target, or `auto`).\n")
-                .append("Pure-FTPd, running as root, connects its active data connection from a port below 1024, and a passive\n")
+                .append("Pure-FTPd, running as root, connects its active data connection from port 20 (ftp-data), and a passive\n")
                 .append("netkit ftpd closes a data connection from such a port (`425 Can't build data connection: No such file\n")
                 .append("or directory.`): those cells are *refused* too; make Pure-FTPd the passive side.\n\n");
         table(page, "3,2,2,2,2", IPV4_HEADER);
