@@ -1,6 +1,7 @@
 package io.github.ftp3p.interop;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 import io.github.ftp3p.testing.EmbeddedFtpServer;
@@ -13,6 +14,15 @@ record Peer(String kind, String host, int port, String user, String password, St
         AutoCloseable process) implements AutoCloseable {
 
     static final String FTPSERVER = "ftpserver";
+
+    /**
+     * What ftp3p's refusal message must name for each kind: the setting that allows FXP, or for inetutils ftpd, which
+     * has none, the server itself (it can only be the passive side).
+     */
+    static final Map<String, String> FXP_SETTINGS = Map.of(FTPSERVER, "activeIpCheck=false",
+            RealFtpServer.VSFTPD, "pasv_promiscuous=YES", RealFtpServer.PROFTPD, "AllowForeignAddress on",
+            RealFtpServer.PURE_FTPD, "AllowUserFXP yes", RealFtpServer.PYFTPDLIB, "permit_foreign_addresses",
+            RealFtpServer.NETKIT_FTPD, "-P", RealFtpServer.INETUTILS_FTPD, "inetutils");
 
     static Peer embedded(Path work, boolean ipChecks) {
         return embedded(work, ipChecks, EmbeddedFtpServer.HOST);

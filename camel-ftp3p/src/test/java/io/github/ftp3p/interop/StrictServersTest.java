@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import io.github.ftp3p.camel.BoundSocketFactory;
 import io.github.ftp3p.camel.Ftp3pConstants;
@@ -26,10 +25,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * protections bite on loopback (the data connection then comes from another address than the client).
  */
 class StrictServersTest {
-
-    private static final Map<String, String> SETTING = Map.of(Peer.FTPSERVER, "(Apache FtpServer) as the active side needs activeIpCheck=false",
-            RealFtpServer.VSFTPD, "pasv_promiscuous=YES", RealFtpServer.PROFTPD, "AllowForeignAddress on",
-            RealFtpServer.PURE_FTPD, "AllowUserFXP yes");
 
     private Path work;
     private CamelContext camel;
@@ -82,7 +77,7 @@ class StrictServersTest {
         assertThat(result.getException()).isInstanceOf(Ftp3pOperationFailedException.class)
                 .hasCauseInstanceOf(FxpRefusedException.class)
                 .hasMessageContaining("target passive:").hasMessageContaining("source passive:")
-                .hasMessageContaining(SETTING.get(kind)).hasMessageContaining("fallback=relay");
+                .hasMessageContaining(Peer.FXP_SETTINGS.get(kind)).hasMessageContaining("fallback=relay");
         assertThat(target.home().resolve("f.bin")).doesNotExist();
         assertThat(original).hasSize(100_000);
     }

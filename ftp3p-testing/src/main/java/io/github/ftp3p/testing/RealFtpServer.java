@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A real FTP server process (vsftpd 3.0.3, ProFTPD 1.3.8 or Pure-FTPd 1.0.50 from Debian 12) started on loopback
+ * A real FTP server process (vsftpd 3.0.3, ProFTPD 1.3.8, Pure-FTPd 1.0.50, pyftpdlib 1.5.7, netkit ftpd 0.17 or
+ * GNU inetutils ftpd 2.4 from Debian 12) started on a loopback address ({@link Options#host()}, 127.0.0.1 by default)
  * for one test, with its own configuration, home, pid file, logs and passive port range, all under a work
  * directory.
  *
@@ -15,7 +16,10 @@ import java.util.Optional;
  * own FXP switch and its own replies: an FXP client is only proven against them.
  *
  * <p>Installing: {@code .ci/install-ftp-servers} puts the binaries in place: {@code /usr/sbin/vsftpd},
- * {@code $FTP3P_SERVERS/proftpd/usr/sbin/proftpd}, {@code $FTP3P_SERVERS/pure-ftpd/usr/sbin/pure-ftpd}, where
+ * {@code $FTP3P_SERVERS/proftpd/usr/sbin/proftpd}, {@code $FTP3P_SERVERS/pure-ftpd/usr/sbin/pure-ftpd},
+ * {@code /usr/lib/python3/dist-packages/pyftpdlib} (run by {@code /usr/bin/python3}),
+ * {@code $FTP3P_SERVERS/netkit-ftpd/usr/sbin/in.ftpd}, {@code $FTP3P_SERVERS/inetutils-ftpd/usr/sbin/ftpd} and
+ * {@code /usr/bin/socat}, where
  * {@code FTP3P_SERVERS} is a system property or environment variable (in that order), by default
  * {@code /opt/ftp3p-servers}. The factories return {@link Optional#empty()} when a binary is absent, so that a test
  * can skip with {@link #unavailableReason(String)}:
@@ -40,6 +44,16 @@ import java.util.Optional;
  *   <li><b>proftpd</b> and <b>pure-ftpd</b>: one virtual user (uid/gid 65534) with a SHA-512 crypt password,
  *       chrooted into {@link #home()} (mode 0777), which is also {@link #loginDirectory()};
  *       {@link #writableDirectory()} is {@code ""}.</li>
+ *   <li><b>pyftpdlib</b>: one virtual user ({@code DummyAuthorizer}, permissions {@code elradfmwMT}) whose home is
+ *       {@link #loginDirectory()} = {@link #home()}; the server runs as root, so its files belong to root.</li>
+ *   <li><b>netkit-ftpd</b> and <b>inetutils-ftpd</b> log in system users only (netkit through PAM service
+ *       {@code ftp}, inetutils with {@code -a default}: crypt(3) against {@code /etc/shadow}). The account is the
+ *       system user {@code ftp3p} that {@code .ci/install-ftp-servers} creates, with home {@code /}, shell
+ *       {@code /bin/sh} (both servers want a shell listed in {@code /etc/shells}) and a random password it writes to
+ *       {@code $FTP3P_SERVERS/ftpd-user} ({@code ftp3p:PASSWORD}, mode 0600); netkit also needs
+ *       {@code /etc/pam.d/ftp}, which the script copies from the package. Neither server chroots the user:
+ *       {@link #loginDirectory()} is {@code /} and {@link #writableDirectory()} is the path of {@link #home()}
+ *       (mode 0777, owned by {@code ftp3p}) relative to {@code /}. Files they write belong to {@code ftp3p}.</li>
  * </ul>
  * Files the server writes belong to the server's user ({@code ftp} or {@code nobody}); files a test puts into
  * {@link #home()} belong to the test's user (root here), so the server may read but not overwrite them unless the
@@ -61,8 +75,44 @@ import java.util.Optional;
  * For the same reason the start-up probe connection to ProFTPD is kept open, idle and not logged in, until
  * {@link #close()}, so that the test's first connection is not delayed by the probe's end.
  *
+ * <p>Processes of the newer kinds: pyftpdlib serves every session in its one process (an asynchronous loop), so
+ * it has no session children. netkit and inetutils ftpd are inetd-style: {@code socat TCP4-LISTEN:PORT,bind=HOST,
+ * fork,reuseaddr EXEC:"ftpd ...",nofork} listens (inetutils' {@code -D} can bind neither a port nor an address) and
+ * each session is one forked socat that exec'd the ftpd, a child of the socat master that {@link #close()} kills.
+ *
+ * <p>What the newer kinds do, measured here with a client on 127.0.0.9 and data endpoints on other addresses:
+ * <ul>
+ *   <li><b>pyftpdlib</b>: FXP with {@link Options#fxpAllowed()} is {@code permit_foreign_addresses=True} (both
+ *       sides; {@code permit_privileged_ports} stays False, FXP never needs ports below 1024). Strict (the
+ *       defaults): {@code PORT}/{@code EPRT} to another address {@code 501 Rejected data connection to foreign
+ *       address 127.0.0.8:P.}; on the passive side a foreign data connection is closed and answered
+ *       {@code 425 Rejected data connection from foreign address ...}, written <em>before</em> the {@code 150} of
+ *       the pending {@code RETR}/{@code STOR}, after which it waits for another connection. Pipelining: it connects
+ *       while it handles {@code PORT} ({@code 200 Active data connection established}) and answers {@code PORT}
+ *       and {@code RETR} written together {@code 150} then {@code 200}: out of order. {@code PASV}+{@code RETR}
+ *       together come in order. Data before {@code STOR}: as the active receiver, with bytes arriving on its
+ *       already connected data connection before its {@code STOR}, it resets the connection (the sender gets
+ *       ECONNRESET / {@code 426}), answers the {@code STOR} {@code 150} and leaves an empty file. Passive
+ *       ports: {@code FTPHandler.passive_ports}, the reserved block.</li>
+ *   <li><b>netkit ftpd</b>: FXP is {@code -P} ({@link Options#fxpAllowed()}), which permits {@code PORT} to
+ *       another address (and to ports below 1024); without it {@code 500 Illegal PORT rejected (address wrong).}.
+ *       But {@code EPRT} is never checked: {@code EPRT |1|127.0.0.8|P|} is answered {@code 200 EPRT command
+ *       successful.} and connected even without {@code -P} (a bounce hole). Passive side: a data connection from
+ *       any address is accepted, with or without {@code -P}. It connects the active data connection from the
+ *       control port minus one, only at the transfer command; pipelined commands ({@code PORT}+{@code RETR},
+ *       {@code PASV}+{@code RETR}) are answered in order; bytes sent before {@code STOR} are not lost (it has not
+ *       connected yet). No {@code FEAT} ({@code 500}); {@code SIZE} and {@code MDTM} work. No passive port range
+ *       setting: the kernel's ephemeral ports ({@link #passivePortMin()}/{@link #passivePortMax()} report the
+ *       reserved but unused block).</li>
+ *   <li><b>inetutils ftpd</b>: no FXP setting at all. Any {@code PORT} or {@code EPRT} to an address other than the
+ *       client's is {@code 500 Illegal PORT Command} / {@code 500 Illegal EPRT Command}, whatever the options, so
+ *       it can never be the active side of FXP ({@link Options#fxpAllowed()} changes nothing); as the passive side
+ *       it accepts data connections from any address. In order, connecting only at the transfer command, like
+ *       netkit; {@code FEAT} lists {@code SIZE MDTM REST STREAM EPRT EPSV}. No passive range setting either.</li>
+ * </ul>
+ *
  * <p>IPv6: with {@link Options#ipv6()} the server listens on {@code ::1} only ({@link #host()} is {@code "::1"});
- * all three support it. Over IPv6 clients must use {@code EPSV}/{@code EPRT}: {@code PASV}/{@code PORT} are
+ * all kinds support it (socat {@code TCP6-LISTEN} for netkit and inetutils; only the first three are tested). Over IPv6 clients must use {@code EPSV}/{@code EPRT}: {@code PASV}/{@code PORT} are
  * IPv4-only.
  *
  * <p>Each instance needs its own work directory (files are named by kind, so one vsftpd, one proftpd and one
@@ -100,7 +150,9 @@ public interface RealFtpServer extends AutoCloseable {
      *
      * @param fxpAllowed       allow FXP (default {@code true}): vsftpd {@code pasv_promiscuous=YES} and
      *                         {@code port_promiscuous=YES}; ProFTPD {@code AllowForeignAddress on}; Pure-FTPd
-     *                         {@code -w -W} (FXP for authenticated and anonymous users). With {@code false} all of
+     *                         {@code -w -W} (FXP for authenticated and anonymous users); pyftpdlib
+     *                         {@code permit_foreign_addresses=True}; netkit ftpd {@code -P}; inetutils ftpd has no
+     *                         such setting (it never connects to a foreign address, and always accepts one). With {@code false} all of
      *                         these are off, which refuses FXP only when the two control connections come from
      *                         different addresses (e.g. one client socket bound to {@code 127.0.0.2}).
      * @param ipv6             listen on {@code ::1} instead of {@code 127.0.0.1} (default {@code false})
@@ -205,10 +257,25 @@ public interface RealFtpServer extends AutoCloseable {
         return start(PURE_FTPD, workDir, options);
     }
 
+    /** Starts pyftpdlib with one virtual user, or returns empty if python3-pyftpdlib is not installed. */
+    static Optional<RealFtpServer> pyftpdlib(Path workDir, Options options) {
+        return start(PYFTPDLIB, workDir, options);
+    }
+
+    /** Starts netkit ftpd behind socat as the system user {@code ftp3p}, or returns empty if it is not installed. */
+    static Optional<RealFtpServer> netkitFtpd(Path workDir, Options options) {
+        return start(NETKIT_FTPD, workDir, options);
+    }
+
+    /** Starts GNU inetutils ftpd behind socat as the system user {@code ftp3p}, or returns empty if not installed. */
+    static Optional<RealFtpServer> inetutilsFtpd(Path workDir, Options options) {
+        return start(INETUTILS_FTPD, workDir, options);
+    }
+
     /**
      * Starts a server of the given kind, or returns empty if {@link #unavailableReason(String)} is not null.
      *
-     * @throws IllegalArgumentException if {@code kind} is not one of {@link #KINDS}, or the work directory's path
+     * @throws IllegalArgumentException if {@code kind} is not one of {@link #ALL_KINDS}, or the work directory's path
      *                                  contains {@code ':'} or white space (it goes into passwd-style files)
      * @throws IllegalStateException    if the server is installed but cannot be configured or started
      */
@@ -248,7 +315,7 @@ public interface RealFtpServer extends AutoCloseable {
         return RealFtpServerProcess.binary(kind);
     }
 
-    /** {@code "vsftpd"}, {@code "proftpd"} or {@code "pure-ftpd"}. */
+    /** One of {@link #ALL_KINDS}. */
     String kind();
 
     /** The address it listens on: {@link Options#host()} ({@code "127.0.0.1"}, or {@code "::1"} with IPv6, by default). */
@@ -280,7 +347,9 @@ public interface RealFtpServer extends AutoCloseable {
 
     /**
      * The server's log: for vsftpd and ProFTPD, their own log (vsftpd logs every command and reply), into which
-     * the process's stdout and stderr also go; for Pure-FTPd, which only logs to syslog, just its stdout and stderr.
+     * the process's stdout and stderr also go; for Pure-FTPd, which only logs to syslog, just its stdout and stderr;
+     * for pyftpdlib every command and reply (Python logging at DEBUG on stderr); for netkit and inetutils ftpd, which
+     * log to syslog, socat's log of each connection ({@code -d -d}).
      */
     Path logFile();
 

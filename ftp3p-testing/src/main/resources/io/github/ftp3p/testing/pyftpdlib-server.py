@@ -25,7 +25,6 @@ handler.authorizer = authorizer
 handler.passive_ports = range(int(passive_min), int(passive_max) + 1)
 handler.permit_foreign_addresses = foreign == "yes"
 # Data ports below 1024 stay refused (permit_privileged_ports=False): FXP here never needs them.
-handler.banner = "pyftpdlib ready."
 
 server = FTPServer((host, int(port)), handler)
 server.max_cons = 256
