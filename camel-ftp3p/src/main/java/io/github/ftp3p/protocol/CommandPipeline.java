@@ -106,7 +106,7 @@ public final class CommandPipeline {
                 if (reply.isPreliminary() && isTransfer(entry)) {
                     started = true;
                     entry.started().run();
-                    reply = connection.readReply(entry.command(), transferTimeout);
+                    reply = finalReply(entry, transferTimeout);
                 }
             } catch (FtpTransferException e) {
                 awaiting.clear();
@@ -135,13 +135,22 @@ public final class CommandPipeline {
                 boolean started = reply.isPreliminary() && isTransfer(entry);
                 if (started) {
                     entry.started().run();
-                    reply = connection.readReply(entry.command(), connection.replyTimeout());
+                    reply = finalReply(entry, connection.replyTimeout());
                 }
                 entry.handler().accept(reply, started);
             }
         } catch (FtpTransferException e) {
             awaiting.clear();
         }
+    }
+
+    /** The reply after a transfer's first 1yz: more 1yz may come first (110 restart markers, a second 150). */
+    private FtpReply finalReply(Entry entry, Duration timeout) {
+        FtpReply reply = connection.readReply(entry.command(), timeout);
+        while (reply.isPreliminary()) {
+            reply = connection.readReply(entry.command(), timeout);
+        }
+        return reply;
     }
 
     /** Whether commands are queued or sent and not yet answered. */

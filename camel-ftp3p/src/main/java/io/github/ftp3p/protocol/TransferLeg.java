@@ -29,7 +29,9 @@ final class TransferLeg {
     TransferLeg await(Duration replyTimeout, Duration transferTimeout) {
         try {
             FtpReply reply = connection.readReply(command, replyTimeout);
-            if (reply.isPreliminary()) {
+            // More than one 1yz may come (Pure-FTPd answers an aborted RETR with a second 150; 110 restart
+            // markers, RFC 959 section 4.2): the final reply is the first that is not preliminary.
+            while (reply.isPreliminary()) {
                 preliminary = reply;
                 answered.complete(null);
                 reply = connection.readReply(command, transferTimeout);
@@ -68,12 +70,12 @@ final class TransferLeg {
      * 1yz: a name refused (553), a file missing (550), a quota (552).
      */
     boolean refusedOutright() {
-        return !started() && failure instanceof FtpReplyException refusal && !dataConnectionBroke(refusal);
+        return !started() && refusedFile();
     }
 
     /** The server refused the file itself, before or after its 1yz: any reply failure but 425 and 426. */
     boolean refusedFile() {
-        return failure instanceof FtpReplyException refusal && !dataConnectionBroke(refusal);
+        return failure instanceof FtpReplyException refusal && refusal.reply().isNegative() && !dataConnectionBroke(refusal);
     }
 
     static boolean dataConnectionBroke(FtpTransferException failure) {
