@@ -133,7 +133,9 @@ final class TreeSync {
             try {
                 list(Side.TARGET, lease.target(), directory.path()).entries().forEach(e -> target.put(e.name(), e));
             } catch (FtpReplyException e) {
-                if (e.replyCode() != 550 && e.replyCode() != 450) {
+                // A target directory that is not there: 550 from most servers, 501 from pyftpdlib, 450 from some.
+                // Taking a refused listing for a missing directory only costs copies (nothing is seen to delete).
+                if (!e.reply().isNegative()) {
                     failed(directory.path() + "/", -1, e);
                     return;
                 }

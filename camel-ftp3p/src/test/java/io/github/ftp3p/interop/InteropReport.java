@@ -110,6 +110,70 @@ final class InteropReport {
     private static final String IPV4_HEADER = "| source -> target | target passive, PASV/PORT | target passive, EPSV/EPRT"
             + " | source passive, PASV/PORT | source passive, EPSV/EPRT";
 
+    private static final String SYNC_BEGIN = "// sync rows: written by SyncInteropTest\n";
+    private static final String SYNC_END = "// end of sync rows\n";
+    private static final Path PAGE = Path.of("..", "docs", "interop.adoc");
+
+    /**
+     * Rewrites the sync section of the page from {@link SyncInteropTest}'s rows, only after a run of all of them;
+     * the rest of the page is the matrix's.
+     */
+    static void recordSync(Map<String, String> results, boolean complete) {
+        if (!complete || !Files.exists(PAGE)) {
+            return;
+        }
+        StringBuilder rows = new StringBuilder(SYNC_BEGIN).append("[cols=\"2,1,3\",options=\"header\"]\n|===\n")
+                .append("| server | role | result\n");
+        for (String kind : SyncInteropTest.KINDS) {
+            for (String role : List.of("source", "target")) {
+                rows.append("| ").append(NAMES.get(kind)).append(" | ").append(role).append(" | ")
+                        .append(results.getOrDefault(kind + " as the " + role, "-")).append('\n');
+            }
+        }
+        rows.append("|===\n").append(SYNC_END);
+        try {
+            Files.writeString(PAGE, withSync(Files.readString(PAGE), rows.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code page} with its sync rows replaced by {@code rows}, or added at the end. */
+    private static String withSync(String page, String rows) {
+        int begin = page.indexOf(SYNC_BEGIN);
+        int end = page.indexOf(SYNC_END);
+        if (begin < 0 || end < begin) {
+            return page + SYNC_SECTION + rows;
+        }
+        return page.substring(0, begin) + rows + page.substring(end + SYNC_END.length());
+    }
+
+    /** The sync rows now on the page, kept when the matrix rewrites it. */
+    private static String currentSync() {
+        try {
+            String page = Files.exists(PAGE) ? Files.readString(PAGE) : "";
+            int begin = page.indexOf(SYNC_BEGIN);
+            int end = page.indexOf(SYNC_END);
+            return begin < 0 || end < begin ? "" : SYNC_SECTION + page.substring(begin, end + SYNC_END.length());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final String SYNC_SECTION = """
+
+            == Directories: ftp3p:sync
+
+            Each row is one tree taken through its life by `ftp3p:sync` (`SyncInteropTest`), the server in the row in
+            one role and Apache FtpServer 1.2.1 in the other: nested and empty directories, a space and UTF-8 in names;
+            the first sync (every file copied, every directory made), an unchanged re-run (nothing copied), a file
+            changed in size (only it copied), a file deleted on the source (kept on the target, then deleted with
+            `deleteExtraneous=true`), and a dry run filtered by `antInclude` (planned, nothing written). Servers that
+            offer MLSD (Apache FtpServer, ProFTPD, Pure-FTPd, pyftpdlib) are listed with it; vsftpd, netkit and
+            inetutils ftpd with `LIST -a` (commons-net's UNIX parser) and `MDTM` where sizes match.
+
+            """;
+
     static String render(Map<String, String> results) {
         StringBuilder page = new StringBuilder();
         page.append("= Interoperability\n\n")
@@ -213,7 +277,8 @@ final class InteropReport {
                 .append("  sends no `FEAT` (`500`), but answers `SIZE` and `MDTM`; it connects from the control port minus one.\n")
                 .append("* Both log in system users only (here the account `ftp3p`, home `/`, created by `.ci/install-ftp-servers`)\n")
                 .append("  and do not chroot them: paths are absolute.\n")
-                .append(TWO_HOSTS);
+                .append(TWO_HOSTS)
+                .append(currentSync());
         return page.toString();
     }
 
