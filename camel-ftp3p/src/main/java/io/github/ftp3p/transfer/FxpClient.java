@@ -218,8 +218,10 @@ public final class FxpClient implements AutoCloseable {
      * failed file does not stop it.
      *
      * @throws SyncFailedException when any path failed, with the summary of everything done
+     * @throws io.github.ftp3p.protocol.SameFileException when the two trees may overlap, before any command
      */
     public SyncSummary sync(SyncSettings sync) {
+        SameFile.SYSTEM.refuseTrees(source, target);
         SyncSummary summary = new TreeSync(this, sync).run();
         if (summary.failed() > 0) {
             throw new SyncFailedException(summary);

@@ -69,6 +69,38 @@ final class SameFile {
         }
     }
 
+    /**
+     * @throws SameFileException when the two directories of a tree sync may overlap: on one server, one equal to or
+     *                           inside the other (a relative path, resolved against an unknown login directory, is
+     *                           taken for any absolute path whose segments it appears in, and the login directory
+     *                           itself for any)
+     */
+    void refuseTrees(FtpServerAddress source, FtpServerAddress target) {
+        if (source.port() == target.port() && overlap(source.directory(), target.directory())
+                && sameHost(source.host(), target.host())) {
+            throw SameFileException.trees(source.toString(), target.toString());
+        }
+    }
+
+    static boolean overlap(String one, String other) {
+        List<String> oneSegments = Paths.segments(one);
+        List<String> otherSegments = Paths.segments(other);
+        if (absolute(one) == absolute(other)) {
+            return startsWith(oneSegments, otherSegments) || startsWith(otherSegments, oneSegments);
+        }
+        List<String> relativePath = absolute(one) ? otherSegments : oneSegments;
+        List<String> absolutePath = absolute(one) ? oneSegments : otherSegments;
+        while (!relativePath.isEmpty() && relativePath.get(0).equals("..")) {
+            relativePath = relativePath.subList(1, relativePath.size());
+        }
+        return relativePath.isEmpty() || Collections.indexOfSubList(absolutePath, relativePath) >= 0
+                || Collections.indexOfSubList(relativePath, absolutePath) >= 0;
+    }
+
+    private static boolean startsWith(List<String> path, List<String> prefix) {
+        return prefix.size() <= path.size() && path.subList(0, prefix.size()).equals(prefix);
+    }
+
     static boolean samePath(String one, String other) {
         boolean oneAbsolute = absolute(one);
         List<String> oneSegments = Paths.segments(one);
