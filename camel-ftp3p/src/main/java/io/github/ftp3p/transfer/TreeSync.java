@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import io.github.ftp3p.protocol.ControlConnection;
 import io.github.ftp3p.protocol.DirectoryListing;
+import io.github.ftp3p.protocol.FtpConnectionException;
 import io.github.ftp3p.protocol.FtpCommand;
 import io.github.ftp3p.protocol.FtpReply;
 import io.github.ftp3p.protocol.FtpReplyException;
@@ -122,7 +123,7 @@ final class TreeSync {
             Consumer<List<TransferRequest>> submit, int lanes) {
         DirectoryListing source;
         try {
-            source = list(Side.SOURCE, lease.source(), directory.path());
+            source = listOnce(Side.SOURCE, lease, directory.path());
         } catch (FtpTransferException e) {
             sourceComplete = false;
             failed(directory.path() + "/", -1, e);
@@ -131,7 +132,7 @@ final class TreeSync {
         Map<String, RemoteEntry> target = new HashMap<>();
         if (!directory.missingOnTarget()) {
             try {
-                list(Side.TARGET, lease.target(), directory.path()).entries().forEach(e -> target.put(e.name(), e));
+                listOnce(Side.TARGET, lease, directory.path()).entries().forEach(e -> target.put(e.name(), e));
             } catch (FtpReplyException e) {
                 // A target directory that is not there: 550 from most servers, 501 from pyftpdlib, 450 from some.
                 // Taking a refused listing for a missing directory only costs copies (nothing is seen to delete).
@@ -357,6 +358,27 @@ final class TreeSync {
             }
         } catch (FtpTransferException e) {
             failed(path + "/", -1, e);
+        }
+    }
+
+    /**
+     * A directory's listing, tried once more over a new connection when its data connection failed (pyftpdlib was
+     * seen, once in five runs of SyncInteropTest on a loaded machine, to send nothing on an MLSD data connection
+     * until the read timed out): a refusal (550) is
+     * not tried again, and each try is bounded as {@link io.github.ftp3p.protocol.ListingLines} says.
+     */
+    private DirectoryListing listOnce(Side side, FxpClient.Lease lease, String path) {
+        try {
+            return list(side, lease.side(side), path);
+        } catch (FtpConnectionException e) {
+            LOG.info("Listing '{}' on the {} server failed ({}); trying once more on a new connection", path,
+                    side.label(), e.getMessage());
+            try {
+                return list(side, lease.side(side), path);
+            } catch (FtpTransferException again) {
+                again.addSuppressed(e);
+                throw again;
+            }
         }
     }
 

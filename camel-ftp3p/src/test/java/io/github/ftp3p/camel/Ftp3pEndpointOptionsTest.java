@@ -70,7 +70,8 @@ class Ftp3pEndpointOptionsTest {
 
     @Test
     void anUnknownOperationIsNamedInTheError() {
-        assertRefused("ftp3p:sync?" + SOURCE + "&" + TARGET, "Unknown operation 'sync'");
+        assertRefused("ftp3p:mirror?" + SOURCE + "&" + TARGET,
+                "Unknown operation 'mirror' in ftp3p:mirror: expected ftp3p:copy, ftp3p:move or ftp3p:sync");
     }
 
     @Test

@@ -183,4 +183,16 @@ class SyncTest {
         assertThat(result.getMessage().getBody(SyncSummary.class).copied()).isEqualTo(44);
         assertSameTree();
     }
+
+    @Test
+    void preserveLastModifiedGivesEachCopyItsSourcesTimeSoThatTheNextSyncSkipsIt() throws Exception {
+        servers.givenSourceFile("old.csv", 100);
+        Instant past = Instant.parse("2024-05-01T10:00:00Z");
+        Files.setLastModifiedTime(servers.sourceFile("old.csv"), FileTime.from(past));
+
+        assertThat(sync("preserveLastModified=true").getException()).isNull();
+
+        assertThat(Files.getLastModifiedTime(servers.targetFile("old.csv")).toInstant()).isEqualTo(past);
+        assertThat(sync("preserveLastModified=true").getMessage().getBody(SyncSummary.class).copied()).isZero();
+    }
 }

@@ -167,7 +167,7 @@ final class InteropReport {
             Each row is one tree taken through its life by `ftp3p:sync` (`SyncInteropTest`), the server in the row in
             one role and Apache FtpServer 1.2.1 in the other: nested and empty directories, a space and UTF-8 in names;
             the first sync (every file copied, every directory made), an unchanged re-run (nothing copied), a file
-            changed in size (only it copied), a file deleted on the source (kept on the target, then deleted with
+            changed in size and one made newer on the source (only they copied), a file deleted on the source (kept on the target, then deleted with
             `deleteExtraneous=true`), and a dry run filtered by `antInclude` (planned, nothing written). Servers that
             offer MLSD (Apache FtpServer, ProFTPD, Pure-FTPd, pyftpdlib) are listed with it; vsftpd, netkit and
             inetutils ftpd with `LIST -a` (commons-net's UNIX parser) and `MDTM` where sizes match.

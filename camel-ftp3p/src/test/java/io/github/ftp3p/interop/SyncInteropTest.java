@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * ftp3p:sync with every server kind of the interop matrix, as the source (Apache FtpServer the target) and as the
  * target (Apache FtpServer the source): MLSD where the server offers it, LIST and MDTM where it does not. One tree
- * through its whole life: the first sync, an unchanged re-run, a changed file, a file deleted on the source with
+ * through its whole life: the first sync, an unchanged re-run, a file changed in size, one newer on the source, a
+ * file deleted on the source with
  * and without deleteExtraneous, a filtered dry run. The rows become the sync section of docs/interop.adoc.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -88,6 +92,12 @@ class SyncInteropTest {
         SyncSummary changed = sync(uri, "");
         assertThat(changed.entries()).as(row + ", changed").filteredOn(e -> e.action() == SyncEntry.Action.COPIED)
                 .extracting(SyncEntry::path).containsExactly("top.csv");
+
+        // Newer on the source, same size: found by MLSD's exact times, or by MDTM where LIST times are minutes.
+        Files.setLastModifiedTime(from.resolve("a/one.bin"), FileTime.from(Instant.now().plus(Duration.ofHours(2))));
+        SyncSummary newer = sync(uri, "");
+        assertThat(newer.entries()).as(row + ", newer").filteredOn(e -> e.action() == SyncEntry.Action.COPIED)
+                .extracting(SyncEntry::path).containsExactly("a/one.bin");
 
         Files.delete(from.resolve("a/b/two words.txt"));
         sync(uri, "");
