@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -54,6 +55,34 @@ final class TreeSync {
     private record Copy(String path, RemoteEntry source) {
     }
 
+    /** A listing, or how it failed; a failed data connection is tried once more ({@link #listOnce}). */
+    private record Listed(DirectoryListing listing, FtpTransferException failure) {
+
+        static Listed of(java.util.function.Supplier<DirectoryListing> list) {
+            try {
+                return new Listed(list.get(), null);
+            } catch (FtpTransferException e) {
+                return new Listed(null, e);
+            }
+        }
+
+        DirectoryListing orRetry(java.util.function.Supplier<DirectoryListing> retry) {
+            if (failure == null) {
+                return listing;
+            }
+            if (!(failure instanceof FtpConnectionException)) {
+                throw failure;
+            }
+            LOG.info("A listing failed ({}); trying once more on a new connection", failure.getMessage());
+            try {
+                return retry.get();
+            } catch (FtpTransferException again) {
+                again.addSuppressed(failure);
+                throw again;
+            }
+        }
+    }
+
     private final FxpClient client;
     private final FxpSettings settings;
     private final SyncSettings sync;
@@ -61,7 +90,7 @@ final class TreeSync {
     private final List<String> extraneousFiles = new ArrayList<>();
     private final List<String> extraneousDirectories = new ArrayList<>();
     private final AtomicLong bytes = new AtomicLong();
-    private long listingBytes;
+    private final AtomicLong listingBytes = new AtomicLong();
     private boolean sourceComplete = true;
 
     TreeSync(FxpClient client, SyncSettings sync) {
@@ -121,28 +150,39 @@ final class TreeSync {
 
     private void visit(Directory directory, Deque<Directory> queue, FxpClient.Lease lease,
             Consumer<List<TransferRequest>> submit, int lanes) {
+        // Both sides are listed at once, each over its own connection: a directory costs the round trips of one
+        // listing, not two.
+        ControlConnection sourceConnection = lease.source();
+        ControlConnection targetConnection = lease.target();
+        String listed = directory.path();
+        CompletableFuture<Listed> targetListed = directory.missingOnTarget() ? null
+                : CompletableFuture.supplyAsync(() -> Listed.of(() -> list(Side.TARGET, targetConnection, listed)),
+                        client.executor);
+        Listed sourceListed = Listed.of(() -> list(Side.SOURCE, sourceConnection, listed));
+        Listed targetListing = targetListed == null ? null : targetListed.join();
         DirectoryListing source;
         try {
-            source = listOnce(Side.SOURCE, lease, directory.path());
+            source = sourceListed.orRetry(() -> listOnce(Side.SOURCE, lease, listed));
         } catch (FtpTransferException e) {
             sourceComplete = false;
-            failed(directory.path() + "/", -1, e);
+            failed(listed + "/", -1, e);
             return;
         }
         Map<String, RemoteEntry> target = new HashMap<>();
-        if (!directory.missingOnTarget()) {
+        if (targetListing != null) {
             try {
-                listOnce(Side.TARGET, lease, directory.path()).entries().forEach(e -> target.put(e.name(), e));
+                targetListing.orRetry(() -> listOnce(Side.TARGET, lease, listed)).entries()
+                        .forEach(e -> target.put(e.name(), e));
             } catch (FtpReplyException e) {
                 // A target directory that is not there: 550 from most servers, 501 from pyftpdlib, 450 from some.
                 // Taking a refused listing for a missing directory only costs copies (nothing is seen to delete).
                 if (!e.reply().isNegative()) {
-                    failed(directory.path() + "/", -1, e);
+                    failed(listed + "/", -1, e);
                     return;
                 }
-                directory = new Directory(directory.path(), directory.depth(), true);
+                directory = new Directory(listed, directory.depth(), true);
             } catch (FtpTransferException e) {
-                failed(directory.path() + "/", -1, e);
+                failed(listed + "/", -1, e);
                 return;
             }
         }
@@ -362,24 +402,13 @@ final class TreeSync {
     }
 
     /**
-     * A directory's listing, tried once more over a new connection when its data connection failed (pyftpdlib was
-     * seen, once in five runs of SyncInteropTest on a loaded machine, to send nothing on an MLSD data connection
-     * until the read timed out): a refusal (550) is
-     * not tried again, and each try is bounded as {@link io.github.ftp3p.protocol.ListingLines} says.
+     * A directory's listing over the lease's connection for {@code side}, replaced first when the last one broke: the
+     * second try after a failed data connection (pyftpdlib was seen, once in five runs of SyncInteropTest on a loaded
+     * machine, to send nothing on an MLSD data connection until the read timed out). A refusal (550) is not tried
+     * again, and each try is bounded as {@link io.github.ftp3p.protocol.ListingLines} says.
      */
     private DirectoryListing listOnce(Side side, FxpClient.Lease lease, String path) {
-        try {
-            return list(side, lease.side(side), path);
-        } catch (FtpConnectionException e) {
-            LOG.info("Listing '{}' on the {} server failed ({}); trying once more on a new connection", path,
-                    side.label(), e.getMessage());
-            try {
-                return list(side, lease.side(side), path);
-            } catch (FtpTransferException again) {
-                again.addSuppressed(e);
-                throw again;
-            }
-        }
+        return list(side, lease.side(side), path);
     }
 
     private DirectoryListing list(Side side, ControlConnection connection, String path) {
@@ -391,7 +420,7 @@ final class TreeSync {
         String directory = side == Side.SOURCE ? resolve(client.source.directory(), path)
                 : resolve(client.target.directory(), path);
         DirectoryListing listing = DirectoryListing.of(data, connection, directory, settings.tls(side), mlsd, systemType);
-        listingBytes += listing.bytes();
+        listingBytes.addAndGet(listing.bytes());
         return listing;
     }
 
@@ -423,7 +452,7 @@ final class TreeSync {
                 count(all, SyncEntry.Action.DELETED, SyncEntry.Action.WOULD_DELETE),
                 count(all, SyncEntry.Action.FAILED),
                 count(all, SyncEntry.Action.DIRECTORY_CREATED, SyncEntry.Action.WOULD_CREATE),
-                bytes.get(), listingBytes, nanos / 1_000_000, sync.dryRun());
+                bytes.get(), listingBytes.get(), nanos / 1_000_000, sync.dryRun());
     }
 
     private static int count(List<SyncEntry> entries, SyncEntry.Action... actions) {
