@@ -1,6 +1,10 @@
 package io.github.ftp3p.camel;
 
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -12,8 +16,13 @@ import org.apache.camel.support.DefaultComponent;
 @Component("ftp3p")
 public class Ftp3pComponent extends DefaultComponent {
 
+    /** How long a shared thread may idle before it ends: an idle endpoint holds no thread. */
+    private static final long THREAD_KEEP_ALIVE_SECONDS = 10;
+
     @Metadata
     private Ftp3pConfiguration configuration = new Ftp3pConfiguration();
+    private ExecutorService replies;
+    private ScheduledExecutorService progress;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -32,6 +41,48 @@ public class Ftp3pComponent extends DefaultComponent {
     @Override
     public PropertyConfigurer getEndpointPropertyConfigurer() {
         return StrictDurationConfigurer.around(super.getEndpointPropertyConfigurer());
+    }
+
+    /**
+     * The threads that read each side's replies during a transfer, shared by every endpoint of this component: a
+     * cached pool whose idle threads end, so that the threads follow the transfers in flight, not the number of
+     * endpoints (400 endpoints used to keep 1,200 threads).
+     */
+    synchronized ExecutorService replies() {
+        if (replies == null) {
+            replies = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "ftp3p-replies");
+            idleThreadsEnd(replies);
+        }
+        return replies;
+    }
+
+    /** The scheduler of every endpoint's progress polls and stall watchdogs, its one thread ending when idle. */
+    synchronized ScheduledExecutorService progress() {
+        if (progress == null) {
+            progress = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "ftp3p-progress", 1);
+            idleThreadsEnd(progress);
+        }
+        return progress;
+    }
+
+    /** Camel's pools keep an idle thread 60 s, and a scheduled pool's core thread for ever. */
+    private static void idleThreadsEnd(ExecutorService executor) {
+        if (executor instanceof ThreadPoolExecutor pool) {
+            pool.setKeepAliveTime(THREAD_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
+            pool.allowCoreThreadTimeOut(true);
+        }
+    }
+
+    @Override
+    protected synchronized void doStop() throws Exception {
+        for (ExecutorService shared : new ExecutorService[] { replies, progress }) {
+            if (shared != null) {
+                getCamelContext().getExecutorServiceManager().shutdown(shared);
+            }
+        }
+        replies = null;
+        progress = null;
+        super.doStop();
     }
 
     public Ftp3pConfiguration getConfiguration() {

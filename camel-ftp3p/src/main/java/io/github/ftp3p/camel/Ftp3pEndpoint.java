@@ -1,7 +1,5 @@
 package io.github.ftp3p.camel;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.ftp3p.protocol.FtpServerAddress;
 import io.github.ftp3p.protocol.TransferListener;
@@ -43,8 +41,6 @@ public class Ftp3pEndpoint extends DefaultEndpoint {
     private Expression targetFileName;
     private Expression moveExisting;
     private Expression moveSourceTo;
-    private ExecutorService executor;
-    private ScheduledExecutorService scheduler;
     private FxpClient client;
 
     public Ftp3pEndpoint(String uri, Ftp3pComponent component, Ftp3pConfiguration configuration) {
@@ -83,24 +79,16 @@ public class Ftp3pEndpoint extends DefaultEndpoint {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        executor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "ftp3p-replies");
-        scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "ftp3p-progress", 1);
-        client = new FxpClient(sourceServer, targetServer, settings, executor, scheduler);
+        Ftp3pComponent component = (Ftp3pComponent) getComponent();
+        client = new FxpClient(sourceServer, targetServer, settings, component.replies(), component.progress());
     }
 
     @Override
     protected void doStop() throws Exception {
+        // The threads are the component's, shared by its endpoints; the connections are this endpoint's own.
         if (client != null) {
             client.close();
             client = null;
-        }
-        if (executor != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(executor);
-            executor = null;
-        }
-        if (scheduler != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(scheduler);
-            scheduler = null;
         }
         super.doStop();
     }
