@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.ftp3p.camel.Ftp3pComponent;
+import io.github.ftp3p.camel.Ftp3pComponentConfigurer;
 import org.apache.camel.spi.ComponentCustomizer;
+import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.support.PropertyBindingSupport;
 import org.apache.camel.util.StringHelper;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,7 +21,9 @@ import org.springframework.core.env.Environment;
  * Camel Spring Boot binds {@code camel.component.<name>.*} only for components with a starter; without one the
  * keys are silently ignored. This starter binds them with Camel's own property binding, through the
  * component's generated configurer, so keys and values mean what they mean on Camel Main and Camel Quarkus
- * (kebab-case or camelCase, durations such as {@code 20s}), and an unknown option fails the startup.
+ * (kebab-case or camelCase, durations such as {@code 20s}). An unknown key fails the startup at once, with
+ * Spring Boot's failure report naming it ({@link UnknownFtp3pOptionFailureAnalyzer}), rather than later, when
+ * Camel first creates the component.
  */
 @AutoConfiguration
 public class Ftp3pComponentAutoConfiguration {
@@ -29,9 +33,16 @@ public class Ftp3pComponentAutoConfiguration {
     @Bean
     public ComponentCustomizer ftp3pComponentCustomizer(Environment environment) {
         Map<String, Object> options = new LinkedHashMap<>();
+        PropertyConfigurerGetter known = new Ftp3pComponentConfigurer();
         Binder.get(environment)
                 .bind(PREFIX, Bindable.mapOf(String.class, String.class))
-                .ifBound(values -> values.forEach((key, value) -> options.put(StringHelper.dashToCamelCase(key), value)));
+                .ifBound(values -> values.forEach((key, value) -> {
+                    String option = StringHelper.dashToCamelCase(key);
+                    if (known.getOptionType(option, true) == null) {
+                        throw new UnknownFtp3pOptionException(PREFIX + "." + key);
+                    }
+                    options.put(option, value);
+                }));
         return ComponentCustomizer.forType(Ftp3pComponent.class, component -> PropertyBindingSupport.build()
                 .withCamelContext(component.getCamelContext())
                 .withTarget(component)

@@ -12,19 +12,19 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 @UriParams
 public class Ftp3pConfiguration implements Cloneable {
 
+    // Not @Metadata(required): a component-level source is the default of every endpoint, so neither level needs
+    // it on its own; the endpoint refuses to be created without one from either.
     @UriParam
-    @Metadata(required = true)
     private String source;
-    @UriParam
+    @UriParam(label = "security", secret = true)
     private String sourceUsername;
     @UriParam
     private String sourceDirectory;
     @UriParam(label = "security", secret = true)
     private String sourcePassword;
     @UriParam
-    @Metadata(required = true)
     private String target;
-    @UriParam
+    @UriParam(label = "security", secret = true)
     private String targetUsername;
     @UriParam
     private String targetDirectory;
@@ -130,10 +130,11 @@ public class Ftp3pConfiguration implements Cloneable {
     }
 
     /**
-     * The server and directory to read files from: an ftp URI with the user, host, port (default 21) and
-     * directory, for example ftp://partner at host-a:2121/outbox written with an at sign, or #name of an
-     * Ftp3pServer bean defined once for many endpoints. The directory is relative to the login directory; two
-     * slashes make it absolute (ftp://host//srv/out). The password goes in sourcePassword, never in the URI.
+     * The server and directory to read files from, required on the endpoint or the component: an ftp URI with
+     * the host, port (default 21) and directory, for example ftp://host-a:2121/outbox with the user in
+     * sourceUsername, or #name of an Ftp3pServer bean defined once for many endpoints. The directory is relative
+     * to the login directory; two slashes make it absolute (ftp://host//srv/out). The password goes in
+     * sourcePassword, never in the URI.
      */
     public void setSource(String source) {
         this.source = source;
@@ -182,7 +183,10 @@ public class Ftp3pConfiguration implements Cloneable {
         return target;
     }
 
-    /** The server and directory to write files to, as an ftp URI like source; the password goes in targetPassword. */
+    /**
+     * The server and directory to write files to, required on the endpoint or the component: an ftp URI like
+     * source (the user in targetUsername, the password in targetPassword) or #name of an Ftp3pServer bean.
+     */
     public void setTarget(String target) {
         this.target = target;
     }

@@ -32,6 +32,10 @@ public final class Ftp3pConstants {
             + "ftp3p:sync, the bytes copied.",
             javaType = "long")
     public static final String FILE_SIZE = "CamelFtp3pFileSize";
+    @Metadata(label = "producer", description = "The same as CamelFtp3pFileSize, under the header camel-ftp and "
+            + "camel-file set (Exchange.FILE_LENGTH), so that routes written for them keep working; not set when the "
+            + "source has no SIZE.", javaType = "long")
+    public static final String FILE_LENGTH = Exchange.FILE_LENGTH;
     @Metadata(label = "producer", description = "The side that was sent PASV or EPSV: source or target.",
             javaType = "String")
     public static final String PASSIVE_SIDE = "CamelFtp3pPassiveSide";

@@ -1,5 +1,7 @@
 package io.github.ftp3p.camel;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.github.ftp3p.protocol.FtpTransferException;
@@ -17,9 +19,25 @@ final class Ftp3pHealthCheck extends AbstractHealthCheck {
     private final Ftp3pEndpoint endpoint;
 
     Ftp3pHealthCheck(Ftp3pEndpoint endpoint) {
-        // The endpoint URI with its passwords masked: unique per endpoint, and safe to show.
-        super("camel", "producer:" + URISupport.sanitizeUri(endpoint.getEndpointUri()));
+        super("camel", "producer:" + id(endpoint.getEndpointUri()));
         this.endpoint = endpoint;
+    }
+
+    /**
+     * The endpoint URI with its secrets masked, then decoded: unique per endpoint, safe to show, and readable
+     * (Camel's normalised URI writes source=ftp%3A%2F%2Fhost%3A21...). Camel's sanitizer reads a user in a server
+     * URI (source=ftp://user@host:21/dir) as the user:password of the whole URI and masks everything from the
+     * host to the next at sign, the other server's included; with the at signs percent-encoded first it masks only
+     * the options named like secrets, and the hosts and ports stay.
+     */
+    static String id(String endpointUri) {
+        String sanitized = URISupport.sanitizeUri(endpointUri.replace("@", "%40"));
+        try {
+            return URLDecoder.decode(sanitized.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notEncoded) {
+            // A lone '%' that is no escape: the sanitized form is still unique and safe, only less readable.
+            return sanitized;
+        }
     }
 
     @Override

@@ -94,6 +94,9 @@ public class Ftp3pProducer extends DefaultProducer {
         }
         in.setHeader(Ftp3pConstants.FILE_NAME_PRODUCED, result.targetPath());
         in.setHeader(Ftp3pConstants.FILE_SIZE, result.size());
+        if (result.size() >= 0) {
+            in.setHeader(Ftp3pConstants.FILE_LENGTH, result.size());
+        }
         in.setHeader(Ftp3pConstants.DURATION, result.duration().toMillis());
         in.setHeader(Ftp3pConstants.VERIFIED_BY, result.verifiedBy());
         in.setHeader(Ftp3pConstants.SKIPPED, result.skipped());
@@ -184,7 +187,9 @@ public class Ftp3pProducer extends DefaultProducer {
         }
         // Over every attempt of this exchange, so that a redelivery reports the whole batch.
         in.setHeader(Ftp3pConstants.FILES_PRODUCED, done.values().stream().map(TransferResult::targetPath).toList());
-        in.setHeader(Ftp3pConstants.FILE_SIZE, done.values().stream().mapToLong(r -> Math.max(0, r.size())).sum());
+        long size = done.values().stream().mapToLong(r -> Math.max(0, r.size())).sum();
+        in.setHeader(Ftp3pConstants.FILE_SIZE, size);
+        in.setHeader(Ftp3pConstants.FILE_LENGTH, size);
         in.setHeader(Ftp3pConstants.DURATION, (System.nanoTime() - started) / 1_000_000);
         if (failure != null) {
             long left = requests.stream().filter(r -> !done.containsKey(r.sourceName())).count();

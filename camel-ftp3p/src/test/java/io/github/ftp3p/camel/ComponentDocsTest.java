@@ -26,8 +26,8 @@ class ComponentDocsTest {
     private static final boolean UPDATE = Boolean.getBoolean("ftp3p.docs.update");
     private static final String OUT_OF_DATE = "docs/ftp3p-component.adoc is out of date with ftp3p.json: run "
             + "./mvnw -pl camel-ftp3p test -Dtest=ComponentDocsTest -Dftp3p.docs.update=true";
-    private static final String DOCUMENTED_URI = "ftp3p:copy?source=ftp://partner@host-a:2121/outbox"
-            + "&sourcePassword=RAW(s3cret)&target=ftp://ingest@host-b:21/inbox&targetPassword=RAW(pw)";
+    private static final String DOCUMENTED_URI = "ftp3p:copy?source=ftp://host-a:2121/outbox&sourceUsername=partner"
+            + "&sourcePassword=RAW(s3cret)&target=ftp://host-b:21/inbox&targetUsername=ingest&targetPassword=RAW(pw)";
 
     private final DocsTables tables = DocsTables.fromClasspath();
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AggregationStrategies;
@@ -20,6 +21,27 @@ class DocumentedRoutesTest {
     @RegisterExtension
     final FtpServerPair servers = new FtpServerPair();
 
+    /**
+     * The documented batch route (also the recipe of docs/recipes.adoc): one exchange per poll of {@code listing},
+     * naming every file the poll found, moved or copied by {@code ftp3p} as one batch; each batch's
+     * CamelFtp3pFilesProduced goes to {@code batches}.
+     */
+    static RouteBuilder batchPerPoll(String listing, String ftp3p, Consumer<List<?>> batches) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(listing)
+                    .aggregate(constant(true), AggregationStrategies.flexible(String.class)
+                            .pick(header(Exchange.FILE_NAME)).accumulateInCollection(ArrayList.class))
+                        .completionFromBatchConsumer()
+                    .setHeader(Ftp3pConstants.FILE_NAMES, body())
+                    .to(ftp3p)
+                    .log("${header.CamelFtp3pFilesProduced.size()} files moved")
+                    .process(e -> batches.accept(e.getMessage().getHeader(Ftp3pConstants.FILES_PRODUCED, List.class)));
+            }
+        };
+    }
+
     @Test
     void aCamelFtpListingAggregatedIntoOneExchangeMovesEveryFileInOneBatch() throws Exception {
         List<String> names = new ArrayList<>();
@@ -32,20 +54,7 @@ class DocumentedRoutesTest {
                 + "/outbox?password=RAW(" + servers.source().password() + ")"
                 + "&download=false&noop=true&passiveMode=true&delay=60000";
         String move = servers.uri("move", "");
-        servers.camel().addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                // As documented: one exchange per poll, naming every file the poll found.
-                from(listing)
-                    .aggregate(constant(true), AggregationStrategies.flexible(String.class)
-                            .pick(header(Exchange.FILE_NAME)).accumulateInCollection(ArrayList.class))
-                        .completionFromBatchConsumer()
-                    .setHeader(Ftp3pConstants.FILE_NAMES, body())
-                    .to(move)
-                    .log("${header.CamelFtp3pFilesProduced.size()} files moved")
-                    .process(e -> batches.add(e.getMessage().getHeader(Ftp3pConstants.FILES_PRODUCED, List.class)));
-            }
-        });
+        servers.camel().addRoutes(batchPerPoll(listing, move, batches::add));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !batches.isEmpty());
 

@@ -75,8 +75,10 @@ public final class FtpServerPair implements BeforeEachCallback, AfterEachCallbac
 
     /** The endpoint URI for {@code operation} between the two servers, in the documented form, plus options. */
     public String uri(String operation, String options) {
-        return "ftp3p:" + operation + "?source=" + source.uri("outbox") + "&sourcePassword=RAW(" + source.password() + ")"
-                + "&target=" + target.uri("inbox") + "&targetPassword=RAW(" + target.password() + ")"
+        return "ftp3p:" + operation + "?source=" + source.uriWithoutUser("outbox") + "&sourceUsername=" + source.user()
+                + "&sourcePassword=RAW(" + source.password() + ")"
+                + "&target=" + target.uriWithoutUser("inbox") + "&targetUsername=" + target.user()
+                + "&targetPassword=RAW(" + target.password() + ")"
                 + (options.isEmpty() ? "" : "&" + options);
     }
 

@@ -322,7 +322,19 @@ public final class EmbeddedFtpServer implements AutoCloseable {
 
     /** {@code "ftp://" + user + "@" + host + ":" + port + "/" + directory}; the password is not included. */
     public String uri(String directory) {
-        return "ftp://" + user + "@" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/" + directory;
+        return "ftp://" + user + "@" + hostAndPort() + "/" + directory;
+    }
+
+    /**
+     * {@code "ftp://" + host + ":" + port + "/" + directory}, with no user: the documented style, the user going in
+     * sourceUsername or targetUsername, which Camel's URI sanitizer keeps whole.
+     */
+    public String uriWithoutUser(String directory) {
+        return "ftp://" + hostAndPort() + "/" + directory;
+    }
+
+    private String hostAndPort() {
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
     /** Snapshot of the command lines received so far, in arrival order, with {@code PASS ****} masked. */

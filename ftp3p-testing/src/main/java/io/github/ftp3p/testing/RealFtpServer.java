@@ -199,7 +199,7 @@ public interface RealFtpServer extends AutoCloseable {
             return new Options(value, ipv6, passivePortCount, passiveFxpOnly, tls, host);
         }
 
-        /** Switches the family; a default address follows it ({@code 127.0.0.1} <-> {@code ::1}). */
+        /** Switches the family; a default address follows it ({@code 127.0.0.1 <-> ::1}). */
         public Options withIpv6(boolean value) {
             boolean defaultHost = host.equals(ipv6 ? DEFAULT_HOST6 : DEFAULT_HOST);
             return new Options(fxpAllowed, value, passivePortCount, passiveFxpOnly, tls, defaultHost ? null : host);
