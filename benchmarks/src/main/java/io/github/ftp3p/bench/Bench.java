@@ -7,7 +7,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
- * Runs the three scenarios of issue 7 on loopback, prints the tables and the goals, and writes
+ * Runs the scenarios of issues 7 and 13 (those {@code bench.scenarios} selects) on loopback, prints the tables and the goals, and writes
  * {@code performance.txt} and {@code performance.png} into {@code bench.out}. Settings: {@link BenchConfig}.
  * Servers and clients all run outside this JVM (child JVMs and server processes), and all of them are stopped
  * before it ends.
@@ -33,8 +33,10 @@ public final class Bench {
                 report.note(Lftp.BINARY + " is not installed: no lftp figures");
             }
             Context ctx = new Context(config, report, lftp, work);
-            LargeFileScenario.prepare(work.resolve("data"), config.size());
-            for (String kind : config.pairs()) {
+            if (config.runs(BenchConfig.LARGE)) {
+                LargeFileScenario.prepare(work.resolve("data"), config.size());
+            }
+            for (String kind : config.pairsToStart()) {
                 attempt(ctx, "the " + kind + " pair", () -> runPair(ctx, kind));
             }
         } finally {
@@ -56,13 +58,24 @@ public final class Bench {
             ctx.report().note("the " + kind + " pair is not installed here: skipped");
             return;
         }
-        try (ServerPair pair = started.get();
-             JvmClient ftp3p = JvmClient.ftp3p(pair, ctx.config().ftp3pOptions());
-             JvmClient relay = JvmClient.relay(pair)) {
-            attempt(ctx, kind + " large file", () -> new LargeFileScenario(ctx).run(pair, ftp3p, relay));
-            attempt(ctx, kind + " many files", () -> new ManyFilesScenario(ctx).run(pair, ftp3p, relay));
-            if (kind.equals(ctx.config().rttPair())) {
+        BenchConfig config = ctx.config();
+        try (ServerPair pair = started.get()) {
+            if (config.pairs().contains(kind) && (config.runs(BenchConfig.LARGE) || config.runs(BenchConfig.MANY))) {
+                try (JvmClient ftp3p = JvmClient.ftp3p(pair, config.ftp3pOptions());
+                     JvmClient relay = JvmClient.relay(pair)) {
+                    if (config.runs(BenchConfig.LARGE)) {
+                        attempt(ctx, kind + " large file", () -> new LargeFileScenario(ctx).run(pair, ftp3p, relay));
+                    }
+                    if (config.runs(BenchConfig.MANY)) {
+                        attempt(ctx, kind + " many files", () -> new ManyFilesScenario(ctx).run(pair, ftp3p, relay));
+                    }
+                }
+            }
+            if (config.runs(BenchConfig.RTT) && kind.equals(config.rttPair())) {
                 attempt(ctx, kind + " RTT", () -> new RttScenario(ctx).run(pair));
+            }
+            if (config.runs(BenchConfig.TREE) && config.tree().pairs().contains(kind)) {
+                attempt(ctx, kind + " tree", () -> new TreeScenario(ctx).run(pair));
             }
         }
     }

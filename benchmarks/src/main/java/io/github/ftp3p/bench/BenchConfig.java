@@ -1,9 +1,10 @@
 package io.github.ftp3p.bench;
 
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The run's settings, from system properties (the {@code benchmarks} profile passes them on):
@@ -12,10 +13,17 @@ import java.util.Locale;
  * pure-ftpd, proftpd), {@code bench.rtt} (round trip in ms of the latency scenario), {@code bench.rttFiles},
  * {@code bench.rttPair} (the pair it runs on), {@code bench.ftp3pOptions} (extra ftp3p endpoint options, e.g.
  * {@code verify=none}), {@code bench.out} (the directory for performance.txt and performance.png),
- * {@code bench.maxTimeWait} (a run waits, up to two minutes, until fewer sockets are in TIME_WAIT; 0 never waits).
+ * {@code bench.maxTimeWait} (a run waits, up to two minutes, until fewer sockets are in TIME_WAIT; 0 never waits),
+ * {@code bench.scenarios} (which scenarios run: large, many, rtt, tree; all by default) and the tree scenario's
+ * settings ({@link TreeConfig}).
  */
 record BenchConfig(long size, int files, int reps, List<String> pairs, int rttMillis, int rttFiles, String rttPair,
-                   String ftp3pOptions, Path out, int maxTimeWait) {
+                   String ftp3pOptions, Path out, int maxTimeWait, Set<String> scenarios, TreeConfig tree) {
+
+    static final String LARGE = "large";
+    static final String MANY = "many";
+    static final String RTT = "rtt";
+    static final String TREE = "tree";
 
     static final int SMALL_FILE_SIZE = 4096;
 
@@ -24,14 +32,37 @@ record BenchConfig(long size, int files, int reps, List<String> pairs, int rttMi
                 parseSize(System.getProperty("bench.size", "1g")),
                 Integer.getInteger("bench.files", 1000),
                 Math.max(1, Integer.getInteger("bench.reps", 3)),
-                Arrays.stream(System.getProperty("bench.pairs", "ftpserver,vsftpd,pure-ftpd").split(","))
-                        .map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                TreeConfig.list(System.getProperty("bench.pairs", "ftpserver,vsftpd,pure-ftpd")),
                 Integer.getInteger("bench.rtt", 20),
                 Integer.getInteger("bench.rttFiles", 100),
                 System.getProperty("bench.rttPair", ServerPair.FTPSERVER),
                 System.getProperty("bench.ftp3pOptions", "").trim(),
                 Path.of(System.getProperty("bench.out", "target/performance")).toAbsolutePath(),
-                Integer.getInteger("bench.maxTimeWait", 5000));
+                Integer.getInteger("bench.maxTimeWait", 5000),
+                Set.copyOf(TreeConfig.list(System.getProperty("bench.scenarios", String.join(",", LARGE, MANY, RTT, TREE)))),
+                TreeConfig.fromSystemProperties());
+    }
+
+    boolean runs(String scenario) {
+        return scenarios.contains(scenario);
+    }
+
+    /**
+     * The pairs some selected scenario runs on, in order: {@code bench.pairs} for the large and many-file
+     * scenarios, the RTT pair, the tree pairs.
+     */
+    List<String> pairsToStart() {
+        LinkedHashSet<String> kinds = new LinkedHashSet<>();
+        if (runs(LARGE) || runs(MANY)) {
+            kinds.addAll(pairs);
+        }
+        if (runs(RTT)) {
+            kinds.add(rttPair);
+        }
+        if (runs(TREE)) {
+            kinds.addAll(tree.pairs());
+        }
+        return List.copyOf(kinds);
     }
 
     /** {@code 1g}, {@code 64m}, {@code 512k} (binary units) or a number of bytes. */

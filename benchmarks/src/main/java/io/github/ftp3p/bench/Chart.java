@@ -15,14 +15,18 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
 
-/** Writes the run as one PNG of four bar charts (XChart): wall time, client CPU, files per second, RTT per file. */
+/**
+ * Writes the run as one PNG of bar charts (XChart): wall time, client CPU, files per second, RTT per file, and for the
+ * tree scenario files per second and RTT per file.
+ */
 final class Chart {
 
     private static final List<String> CLIENTS = List.of(Result.FTP3P, Result.LFTP, Result.RELAY);
     private static final List<String> MANY_CLIENTS = List.of(Result.FTP3P_BATCH, Result.FTP3P, Result.LFTP, Result.RELAY);
     /** One colour per client, the same in every chart. */
     private static final java.util.Map<String, Color> COLORS = java.util.Map.of(Result.FTP3P_BATCH, new Color(0x08519c),
-            Result.FTP3P, new Color(0x6baed6), Result.LFTP, new Color(0xff7f0e), Result.RELAY, new Color(0x7f7f7f));
+            Result.FTP3P, new Color(0x6baed6), Result.LFTP, new Color(0xff7f0e), Result.RELAY, new Color(0x7f7f7f),
+            TreeResult.FTP3P, new Color(0x08519c), TreeResult.LFTP, new Color(0xff7f0e));
     private static final Color GOAL = new Color(0x2ca02c);
 
     private Chart() {
@@ -36,6 +40,7 @@ final class Chart {
                 large(report, "One " + size + " file: client CPU (s)", "CPU s", "0.000", r -> Math.max(r.m().cpuSeconds(), 0)),
                 many(report),
                 rtt(report)));
+        charts.addAll(tree(report));
         charts.removeIf(chart -> chart.getSeriesMap().isEmpty()); // XChart cannot draw a chart without series
         if (charts.isEmpty()) {
             return;
@@ -107,13 +112,43 @@ final class Chart {
         return chart;
     }
 
+    /**
+     * The tree scenario: files per second at the smallest round trip time, round trips per file at the largest, one
+     * bar per pair and lane count ("vsftpd x8").
+     */
+    private static List<CategoryChart> tree(Report report) {
+        List<TreeResult> results = report.treeResults();
+        List<Integer> rtts = report.config.tree().rtts();
+        if (results.isEmpty() || rtts.isEmpty()) {
+            return List.of();
+        }
+        int near = rtts.stream().min(Integer::compare).orElseThrow();
+        int far = rtts.stream().max(Integer::compare).orElseThrow();
+        List<String> categories = new ArrayList<>();
+        for (String pair : results.stream().map(TreeResult::pair).distinct().toList()) {
+            report.config.tree().lanes().forEach(lanes -> categories.add(pair + " x" + lanes));
+        }
+        CategoryChart speed = chart("Tree, " + near + " ms RTT: files per second", "files/s", "#,##0");
+        CategoryChart latency = chart("Tree, " + far + " ms RTT: round trips per file (goal 1.3 / 0.2)", "RTT/file", "0.00");
+        for (String client : List.of(TreeResult.FTP3P, TreeResult.LFTP)) {
+            series(speed, client, categories, c -> treeFind(report, c, near, client), TreeResult::filesPerSecond);
+            series(latency, client, categories, c -> treeFind(report, c, far, client), TreeResult::roundTripsPerFile);
+        }
+        return List.of(speed, latency);
+    }
+
+    private static Optional<TreeResult> treeFind(Report report, String category, int rtt, String client) {
+        String[] parts = category.split(" x");
+        return TreeReport.find(report, parts[0], rtt, client, Integer.parseInt(parts[1]));
+    }
+
     /** One bar per category, 0 where the client has no result; no series for a client without any. */
-    private static void series(CategoryChart chart, String name, List<String> categories,
-                               Function<String, Optional<Result>> find, ToDoubleFunction<Result> value) {
+    private static <R> void series(CategoryChart chart, String name, List<String> categories,
+                                   Function<String, Optional<R>> find, ToDoubleFunction<R> value) {
         List<Double> values = new ArrayList<>();
         boolean any = false;
         for (String category : categories) {
-            Optional<Result> result = find.apply(category);
+            Optional<R> result = find.apply(category);
             any |= result.isPresent();
             values.add(result.map(value::applyAsDouble).orElse(0.0));
         }

@@ -22,7 +22,10 @@ import org.apache.camel.impl.DefaultCamelContext;
  * <ul>
  *   <li>{@code copy SUB NAME}: one file;</li>
  *   <li>{@code many SUB PREFIX COUNT PARALLEL}: the files {@code PREFIX0000.bin} and on;</li>
- *   <li>{@code batch SUB PREFIX COUNT PARALLEL}: the same files in PARALLEL batches (ftp3p only).</li>
+ *   <li>{@code batch SUB PREFIX COUNT PARALLEL}: the same files in PARALLEL batches (ftp3p only);</li>
+ *   <li>{@code sync SUB LANES}: the tree SUB mirrored with LANES parallel transfers (ftp3p only), answered
+ *   {@code ok WALL CPU HEAP BYTES COPIED SKIPPED FAILED RETAINED_BEFORE RETAINED_AFTER}: the heap in use after a GC
+ *   before and after the sync (the summary dropped), so that what a sync leaves behind shows.</li>
  * </ul>
  * Each is answered {@code ok WALL CPU HEAP BYTES} (a {@link Measurement}) or {@code err MESSAGE}.
  * Both clients make their sockets through one {@link CountingSocketFactory}, bound as {@code countingSockets}.
@@ -66,6 +69,10 @@ public final class ClientMain {
         for (String line; (line = in.readLine()) != null; ) {
             String[] request = line.split(" ");
             try {
+                if (request[0].equals("sync")) {
+                    ChildJvm.answer(System.out, "ok " + sync(client, request[1], Integer.parseInt(request[2])));
+                    continue;
+                }
                 Measurement m = switch (request[0]) {
                     case "copy" -> measure(() -> client.copy(request[1], request[2]));
                     case "many", "batch" -> {
@@ -90,6 +97,22 @@ public final class ClientMain {
                 ChildJvm.answer(System.out, "err " + String.valueOf(e.getMessage()).replace('\n', ' '));
             }
         }
+    }
+
+    /** One sync, measured, with the heap retained after a GC before and after it. */
+    private String sync(CopyClient client, String sub, int lanes) throws Exception {
+        CopyClient.SyncCounts[] counts = new CopyClient.SyncCounts[1];
+        System.gc();
+        long before = heapUsed();
+        Measurement m = measure(() -> counts[0] = client.sync(sub, lanes));
+        System.gc();
+        long after = heapUsed();
+        return m.toLine() + " " + counts[0].copied() + " " + counts[0].skipped() + " " + counts[0].failed() + " "
+                + before + " " + after;
+    }
+
+    private long heapUsed() {
+        return heapPools.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
     }
 
     private interface Task {

@@ -15,4 +15,13 @@ interface CopyClient {
     default void copyBatches(String sub, List<String> names, int parallel) throws Exception {
         throw new UnsupportedOperationException("no batches");
     }
+
+    /** Mirrors the tree {@code sub} to the target with {@code lanes} copying at once; returns how many files it copied and skipped. */
+    default SyncCounts sync(String sub, int lanes) throws Exception {
+        throw new UnsupportedOperationException("no sync");
+    }
+
+    /** What one sync did, from its summary. */
+    record SyncCounts(int copied, int skipped, int failed) {
+    }
 }

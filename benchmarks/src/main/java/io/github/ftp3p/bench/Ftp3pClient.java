@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 import io.github.ftp3p.camel.Ftp3pConstants;
+import io.github.ftp3p.transfer.SyncSummary;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -16,23 +17,43 @@ import org.apache.camel.ProducerTemplate;
 /**
  * ftp3p driven through Camel: one {@code ftp3p:copy} endpoint (its connection pools live as long as this JVM),
  * sent one exchange per file by a {@link ProducerTemplate}; in parallel, by that many threads sharing the endpoint.
- * In batches, one exchange per thread names all its files.
+ * In batches, one exchange per thread names all its files. A tree goes to an {@code ftp3p:sync} endpoint.
  */
 final class Ftp3pClient implements CopyClient {
 
     private final ProducerTemplate template;
     private final String uri;
+    private final Server source;
+    private final Server target;
+    private final String extraOptions;
 
     Ftp3pClient(CamelContext camel, Server source, Server target, String extraOptions) {
         this.template = camel.createProducerTemplate();
-        this.uri = "ftp3p:copy?" + side("source", source) + "&" + side("target", target)
-                + "&socketFactory=#countingSockets&maxConnections=4"
-                + (extraOptions.isBlank() ? "" : "&" + extraOptions);
+        this.source = source;
+        this.target = target;
+        this.extraOptions = extraOptions.isBlank() ? "" : "&" + extraOptions;
+        this.uri = "ftp3p:copy?" + side("source", source, "") + "&" + side("target", target, "")
+                + "&socketFactory=#countingSockets&maxConnections=4" + this.extraOptions;
     }
 
-    private static String side(String name, Server server) {
-        String option = name + "=ftp://" + server.user() + "@" + server.host() + ":" + server.port() + "/" + server.ftpRoot();
+    private static String side(String name, Server server, String sub) {
+        String option = name + "=ftp://" + server.user() + "@" + server.host() + ":" + server.port() + "/"
+                + server.ftpPath(sub);
         return server.password().isEmpty() ? option : option + "&" + name + "Password=RAW(" + server.password() + ")";
+    }
+
+    /**
+     * One {@code ftp3p:sync} exchange between the two {@code sub} directories, with {@code lanes} parallel transfers
+     * and one connection pair more for the listing (maxConnections = lanes + 1); an endpoint per lane count, whose
+     * pools outlive the exchange, as in a route that syncs on a timer.
+     */
+    @Override
+    public SyncCounts sync(String sub, int lanes) {
+        String sync = "ftp3p:sync?" + side("source", source, sub) + "&" + side("target", target, sub)
+                + "&socketFactory=#countingSockets&parallelTransfers=" + lanes + "&maxConnections=" + (lanes + 1)
+                + extraOptions;
+        SyncSummary summary = template.requestBody(sync, null, SyncSummary.class);
+        return new SyncCounts(summary.copied(), summary.skipped(), summary.failed());
     }
 
     @Override

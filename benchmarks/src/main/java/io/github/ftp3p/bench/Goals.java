@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
-/** The goals of issue 7, each checked against the run's medians. */
+/** The goals of issue 7, each checked against the run's medians, then those of issue 13 ({@link TreeGoals}). */
 final class Goals {
 
     /** Control traffic allowed per file. */
@@ -65,6 +65,13 @@ final class Goals {
                 .max(Double::compare);
         goals.add(goal("client heap flat in file size (-Xmx64m)", size + "/" + BenchConfig.formatSize(report.config.size() / 16)
                 + " <= " + HEAP_GROWTH, heap.map(v -> ratio(v)), heap.map(v -> v <= HEAP_GROWTH)));
+        if (!report.config.runs(BenchConfig.LARGE) && !report.config.runs(BenchConfig.MANY)
+                && !report.config.runs(BenchConfig.RTT)) {
+            goals.clear(); // none of issue 7's scenarios ran: only the tree's goals mean anything
+        }
+        if (report.config.runs(BenchConfig.TREE)) {
+            goals.addAll(TreeGoals.evaluate(report));
+        }
         return goals;
     }
 

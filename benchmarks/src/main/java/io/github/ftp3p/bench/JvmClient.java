@@ -53,6 +53,19 @@ final class JvmClient implements AutoCloseable {
         return parse(child.request("batch " + sub + " " + prefix + " " + count + " " + parallel, TIMEOUT));
     }
 
+    /** One ftp3p:sync of the tree {@code sub} with {@code lanes} parallel transfers. */
+    SyncRun sync(String sub, int lanes) {
+        String reply = child.request("sync " + sub + " " + lanes, TIMEOUT);
+        Measurement m = parse(reply);
+        String[] f = reply.substring(3).trim().split(" ");
+        return new SyncRun(m, Integer.parseInt(f[4]), Integer.parseInt(f[5]), Integer.parseInt(f[6]),
+                Long.parseLong(f[7]), Long.parseLong(f[8]));
+    }
+
+    /** A sync's measurement, its summary's counts, and the heap in use after a GC before and after it. */
+    record SyncRun(Measurement m, int copied, int skipped, int failed, long retainedBefore, long retainedAfter) {
+    }
+
     private Measurement parse(String reply) {
         if (!reply.startsWith("ok ")) {
             throw new IllegalStateException(name + " failed: " + reply);

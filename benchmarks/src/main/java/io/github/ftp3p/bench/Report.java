@@ -22,6 +22,8 @@ final class Report {
     private final String loadAtStart = loadAverage();
     private final long timeWaitAtStart = TimeWait.count();
     private final List<Result> results = new ArrayList<>();
+    private final List<TreeResult> treeResults = new ArrayList<>();
+    private final List<HeapResult> heapResults = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
     Report(BenchConfig config) {
@@ -30,6 +32,22 @@ final class Report {
 
     void add(Result result) {
         results.add(result);
+    }
+
+    void add(TreeResult result) {
+        treeResults.add(result);
+    }
+
+    void add(HeapResult result) {
+        heapResults.add(result);
+    }
+
+    List<TreeResult> treeResults() {
+        return List.copyOf(treeResults);
+    }
+
+    List<HeapResult> heapResults() {
+        return List.copyOf(heapResults);
     }
 
     /** A line printed under the tables (a pair that was skipped, a scenario that failed). */
@@ -56,12 +74,24 @@ final class Report {
         StringBuilder out = new StringBuilder();
         out.append("ftp3p benchmark, ").append(started.format(DateTimeFormatter.ISO_LOCAL_DATE)).append(", ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, median of ")
-                .append(config.reps()).append(config.reps() == 1 ? " run" : " runs").append("; load average ")
+                .append(config.reps()).append(config.reps() == 1 ? " run" : " runs")
+                .append(config.runs(BenchConfig.TREE) ? " (tree: " + config.tree().reps() + ")" : "").append("; load average ")
                 .append(loadAtStart).append(" at the start, ").append(loadAverage()).append(" at the end; sockets in ")
                 .append("TIME_WAIT ").append(timeWaitAtStart).append(" at the start, ").append(TimeWait.count())
                 .append(" at the end\n")
                 .append("ftp3p under test: ").append(componentBuild()).append("\n\n");
-        out.append(large()).append('\n').append(many()).append('\n').append(rtt()).append('\n');
+        if (config.runs(BenchConfig.LARGE)) {
+            out.append(large()).append('\n');
+        }
+        if (config.runs(BenchConfig.MANY)) {
+            out.append(many()).append('\n');
+        }
+        if (config.runs(BenchConfig.RTT)) {
+            out.append(rtt()).append('\n');
+        }
+        if (config.runs(BenchConfig.TREE)) {
+            out.append(TreeReport.render(this)).append('\n');
+        }
         out.append("Goals\n").append(Goals.table(Goals.evaluate(this)));
         for (String note : notes) {
             out.append("note: ").append(note).append('\n');

@@ -23,13 +23,21 @@ final class ServerPair implements AutoCloseable {
     /** The processes the servers run in, whose CPU time a run is charged with. */
     final List<ProcessHandle> processes;
     private final List<AutoCloseable> resources;
+    private final TransferCounter counter;
 
-    ServerPair(String name, Server source, Server target, List<ProcessHandle> processes, List<AutoCloseable> resources) {
+    ServerPair(String name, Server source, Server target, List<ProcessHandle> processes, List<AutoCloseable> resources,
+               TransferCounter counter) {
         this.name = name;
         this.source = source;
         this.target = target;
         this.processes = processes;
         this.resources = resources;
+        this.counter = counter;
+    }
+
+    /** RETR and STOR commands both servers received so far (their own records), or -1 when they keep none. */
+    long transfers() {
+        return counter.transfers();
     }
 
     /** CPU time both servers used so far, or -1 when it cannot be read. */
@@ -52,7 +60,7 @@ final class ServerPair implements AutoCloseable {
                 Fixtures.directory(a.resolve("bench")));
         Server target = new Server("127.0.0.1", Integer.parseInt(ready[4]), ready[5], ready[6], "bench",
                 Fixtures.directory(b.resolve("bench")));
-        return new ServerPair(FTPSERVER, source, target, List.of(child.process()), List.of(child));
+        return new ServerPair(FTPSERVER, source, target, List.of(child.process()), List.of(child), TransferCounter.of(child));
     }
 
     private static Optional<ServerPair> real(String kind, Path work) {
@@ -71,7 +79,10 @@ final class ServerPair implements AutoCloseable {
             a.close();
             throw e;
         }
-        return Optional.of(new ServerPair(kind, server(a), server(b), List.of(a.process(), b.process()), List.of(a, b)));
+        TransferCounter counter = kind.equals(RealFtpServer.VSFTPD)
+                ? TransferCounter.vsftpdLogs(List.of(a.logFile(), b.logFile())) : TransferCounter.UNKNOWN;
+        return Optional.of(new ServerPair(kind, server(a), server(b), List.of(a.process(), b.process()), List.of(a, b),
+                counter));
     }
 
     private static Server server(RealFtpServer s) {
@@ -81,7 +92,7 @@ final class ServerPair implements AutoCloseable {
 
     /** The same servers reached through other ports (proxies in front of their control ports). */
     ServerPair via(int sourcePort, int targetPort) {
-        return new ServerPair(name, source.via(sourcePort), target.via(targetPort), processes, List.of());
+        return new ServerPair(name, source.via(sourcePort), target.via(targetPort), processes, List.of(), counter);
     }
 
     /** Creates {@code sub} on both servers. */
