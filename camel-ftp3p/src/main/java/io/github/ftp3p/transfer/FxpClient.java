@@ -253,6 +253,12 @@ public final class FxpClient implements AutoCloseable {
         return settings.transfer().pipelining() && profiles.get(side).answersInOrder();
     }
 
+    /** Sends {@code commands}, in one write when pipelining to that server, and reads their replies in order. */
+    List<FtpReply> executeAll(ControlConnection connection, List<FtpCommand> commands) {
+        return pipelines(connection.side()) ? connection.executeAll(commands)
+                : commands.stream().map(connection::execute).toList();
+    }
+
     /**
      * After a reply out of order: that server is written one command at a time from now on, for this client's
      * life. Returns whether this was news, warning once.

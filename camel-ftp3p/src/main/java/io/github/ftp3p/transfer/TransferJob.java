@@ -433,10 +433,8 @@ final class TransferJob {
         return executeAll(connection, List.of(rnfr, rnto));
     }
 
-    /** Sends {@code commands}, in one write when pipelining, and reads their replies in order. */
     private List<FtpReply> executeAll(ControlConnection connection, List<FtpCommand> commands) {
-        return client.pipelines(connection.side()) ? connection.executeAll(commands)
-                : commands.stream().map(connection::execute).toList();
+        return client.executeAll(connection, commands);
     }
 
     /** MDTM on the source, then MFMT (or SITE UTIME) on the target; one WARN per server lacking both. */

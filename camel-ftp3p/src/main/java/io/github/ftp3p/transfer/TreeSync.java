@@ -277,9 +277,7 @@ final class TreeSync {
     }
 
     private List<FtpReply> mdtm(ControlConnection connection, List<String> paths) {
-        List<FtpCommand> commands = paths.stream().map(p -> FtpCommand.of("MDTM", p)).toList();
-        return client.pipelines(connection.side()) ? connection.executeAll(commands)
-                : commands.stream().map(connection::execute).toList();
+        return client.executeAll(connection, paths.stream().map(p -> FtpCommand.of("MDTM", p)).toList());
     }
 
     /** Hands the copies to the lanes in chunks spread over them; with dryRun, only notes them. */
