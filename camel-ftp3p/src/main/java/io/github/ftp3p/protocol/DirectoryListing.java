@@ -37,13 +37,29 @@ public record DirectoryListing(List<RemoteEntry> entries, long bytes, List<Strin
      */
     public static DirectoryListing of(PassiveData data, ControlConnection connection, String directory, TlsSettings tls,
             boolean mlsd, String systemType) {
+        ListingLines lines = ListingLines.read(data, connection, command(directory, mlsd), tls);
+        return mlsd ? fromMlsd(lines) : fromList(lines, systemType);
+    }
+
+    /**
+     * Lists {@code directories} pipelined ({@link ListingLines#readAll}), for a server that answers pipelined
+     * commands in order: each directory's listing, or why it failed, in the same order.
+     *
+     * @param allAtOnce all in one write, for a server that queues commands while a listing's data flows
+     */
+    public static List<Listed<DirectoryListing>> ofAll(PassiveData data, ControlConnection connection,
+            List<String> directories, TlsSettings tls, boolean mlsd, String systemType, boolean allAtOnce) {
+        List<FtpCommand> commands = directories.stream().map(directory -> command(directory, mlsd)).toList();
+        return ListingLines.readAll(data, connection, commands, tls, allAtOnce).stream()
+                .map(listed -> listed.map(lines -> mlsd ? fromMlsd(lines) : fromList(lines, systemType))).toList();
+    }
+
+    private static FtpCommand command(String directory, boolean mlsd) {
         Arguments.requireSafe("directory", directory);
         String verb = mlsd ? "MLSD" : "LIST";
         // LIST -a: vsftpd, ProFTPD and Pure-FTPd leave out names starting with a dot otherwise.
         String argument = mlsd ? directory : ("-a " + directory).trim();
-        FtpCommand command = argument.isEmpty() ? FtpCommand.of(verb) : FtpCommand.of(verb, argument);
-        ListingLines lines = ListingLines.read(data, connection, command, tls);
-        return mlsd ? fromMlsd(lines) : fromList(lines, systemType);
+        return argument.isEmpty() ? FtpCommand.of(verb) : FtpCommand.of(verb, argument);
     }
 
     static DirectoryListing fromMlsd(ListingLines lines) {
@@ -55,10 +71,22 @@ public record DirectoryListing(List<RemoteEntry> entries, long bytes, List<Strin
             if (facts.contains("type=cdir;") || facts.contains("type=pdir;")) {
                 continue;
             }
-            FTPFile file = MLSxEntryParser.parseEntry(line);
-            add(entries, unparsed, line, file, true);
+            add(entries, unparsed, line, parse(line), true);
         }
         return new DirectoryListing(entries, lines.bytes(), unparsed);
+    }
+
+    /**
+     * commons-net's MLSx parser throws on some lines instead of returning null (seen on ProFTPD's entry for a
+     * directory of mode 000, "perm=;...", and on Pure-FTPd's, "...;UNIX.mode=00;..."): such a line is unread, as
+     * any it cannot parse.
+     */
+    private static FTPFile parse(String line) {
+        try {
+            return MLSxEntryParser.parseEntry(line);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     static DirectoryListing fromList(ListingLines lines, String systemType) {

@@ -24,6 +24,12 @@ public record ListingLines(List<String> lines, long bytes) {
     static final int MAX_LINE_CHARS = 4096;
     /** However slowly a server trickles a listing, it must end within this many reply timeouts. */
     static final int LISTING_TIMEOUT_FACTOR = 10;
+    /**
+     * vsftpd lists a directory it may not open as empty, and says so only in the text of its 226 (postlogin.c):
+     * taken for a refusal, or a sync would take the directory for empty and, with deleteExtraneous, delete the
+     * target's copy of everything in it.
+     */
+    private static final String UNREADABLE = "failed to open directory";
 
     public ListingLines {
         lines = List.copyOf(lines);
@@ -35,7 +41,56 @@ public record ListingLines(List<String> lines, long bytes) {
      * {@link FtpReplyException}; the connection stays usable.
      */
     public static ListingLines read(PassiveData data, ControlConnection connection, FtpCommand command, TlsSettings tls) {
-        Socket socket = data.open(connection, command, 0, tls);
+        return read(data.open(connection, command, 0, tls), data, connection, command);
+    }
+
+    /**
+     * Several listings, each command written together with its own PASV or EPSV (RFC 959 section 4.2: the server
+     * answers them in turn), so that a listing costs one round trip less; only for a server that answers pipelined
+     * commands in order. With {@code allAtOnce} every pair goes in one write, so that all the listings cost about
+     * the round trips of one: only for a server that queues commands while a listing's data flows (vsftpd and
+     * Apache FtpServer do; Pure-FTPd drops a command read during a transfer). A refused listing fails alone; once
+     * the connection broke, every listing after it fails with that failure.
+     */
+    public static List<Listed<ListingLines>> readAll(PassiveData data, ControlConnection connection,
+            List<FtpCommand> commands, TlsSettings tls, boolean allAtOnce) {
+        FtpCommand passive = data.passiveCommand(connection);
+        List<Listed<ListingLines>> listed = new ArrayList<>(commands.size());
+        FtpTransferException broke = allAtOnce ? send(connection, passive, commands) : null;
+        for (FtpCommand command : commands) {
+            if (broke == null && !allAtOnce) {
+                broke = send(connection, passive, List.of(command));
+            }
+            if (broke != null) {
+                listed.add(Listed.failed(broke));
+                continue;
+            }
+            Listed<ListingLines> one = Listed.of(() -> read(data.openSent(connection, passive, command, tls), data,
+                    connection, command));
+            if (one.failure() != null && !connection.isReusable()) {
+                broke = one.failure();
+            }
+            listed.add(one);
+        }
+        return listed;
+    }
+
+    /** Writes each command after {@code passive}, in one write; the failure if the connection broke. */
+    private static FtpTransferException send(ControlConnection connection, FtpCommand passive, List<FtpCommand> commands) {
+        List<FtpCommand> written = new ArrayList<>(commands.size() * 2);
+        commands.forEach(command -> {
+            written.add(passive);
+            written.add(command);
+        });
+        try {
+            connection.sendAll(written);
+            return null;
+        } catch (FtpTransferException e) {
+            return e;
+        }
+    }
+
+    private static ListingLines read(Socket socket, PassiveData data, ControlConnection connection, FtpCommand command) {
         List<String> lines = new ArrayList<>();
         long bytes = 0;
         long deadline = System.nanoTime() + connection.replyTimeout().toNanos() * LISTING_TIMEOUT_FACTOR;
@@ -69,7 +124,10 @@ public record ListingLines(List<String> lines, long bytes) {
             connection.markBroken();
             throw e;
         }
-        data.finalReply(connection, command);
+        FtpReply end = data.finalReply(connection, command);
+        if (end.text().contains(UNREADABLE)) {
+            throw new FtpReplyException(connection.side(), command, end);
+        }
         return new ListingLines(lines, bytes);
     }
 

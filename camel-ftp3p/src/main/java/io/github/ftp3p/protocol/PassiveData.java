@@ -37,36 +37,85 @@ public final class PassiveData {
      * @param tls FTPS settings of that server, or null; the data is protected when they say so
      */
     public Socket open(ControlConnection connection, FtpCommand command, long restartAt, TlsSettings tls) {
-        boolean extended = options.extendedMode().useExtended(connection, connection);
-        PassiveAddress address = FxpTransfer.openPassive(connection, extended, options);
-        Socket data;
-        try {
-            data = sockets.createSocket();
-        } catch (IOException e) {
-            throw new FtpConnectionException(connection.side(), command, "cannot make a data socket", e);
-        }
+        PassiveAddress address = FxpTransfer.openPassive(connection, extended(connection), options);
+        Socket data = socket(connection, command);
         try {
             connect(data, address, connection, command);
             if (restartAt > 0) {
                 FxpTransfer.restart(connection, restartAt);
             }
             connection.send(command);
-            // The server starts TLS on the data connection once it has the command (RFC 4217 section 9).
-            Socket stream = tls != null && tls.privateData() ? protect(data, tls, connection, command) : data;
-            FtpReply reply = connection.readReply(command, timeout);
-            if (!reply.isPreliminary()) {
-                throw new FtpReplyException(connection.side(), command, reply);
-            }
-            return stream;
+            return started(data, connection, command, tls);
         } catch (RuntimeException e) {
-            // Closing the plain socket also ends a TLS session layered on it.
-            try {
-                data.close();
-            } catch (IOException closing) {
-                e.addSuppressed(closing);
-            }
+            throw closed(data, e);
+        }
+    }
+
+    /** The command that opens a passive data connection to {@code connection}'s server: EPSV or PASV. */
+    public FtpCommand passiveCommand(ControlConnection connection) {
+        return FtpCommand.of(extended(connection) ? "EPSV" : "PASV");
+    }
+
+    /**
+     * As {@link #open}, for {@code passive} and {@code command} already sent together, after any earlier pair
+     * (pipelined, RFC 959 section 4.2: the server answers them in turn): reads the passive reply, connects, reads
+     * the command's 1yz. When the passive command was refused the server still answers the command (425, 503):
+     * that reply is read, so the connection stays in step. When its address is refused here, the server waits for a
+     * data connection that never comes, so the control connection is given up.
+     */
+    public Socket openSent(ControlConnection connection, FtpCommand passive, FtpCommand command, TlsSettings tls) {
+        FtpReply reply = connection.readReply(passive, timeout);
+        PassiveAddress address;
+        try {
+            address = FxpTransfer.openPassive(connection, passive, reply, options);
+        } catch (DataAddressException e) {
+            connection.markBroken();
+            throw e;
+        } catch (FtpReplyException e) {
+            connection.readReply(command, timeout);
             throw e;
         }
+        Socket data = socket(connection, command);
+        try {
+            connect(data, address, connection, command);
+            return started(data, connection, command, tls);
+        } catch (RuntimeException e) {
+            throw closed(data, e);
+        }
+    }
+
+    private boolean extended(ControlConnection connection) {
+        return options.extendedMode().useExtended(connection, connection);
+    }
+
+    private Socket socket(ControlConnection connection, FtpCommand command) {
+        try {
+            return sockets.createSocket();
+        } catch (IOException e) {
+            throw new FtpConnectionException(connection.side(), command, "cannot make a data socket", e);
+        }
+    }
+
+    /** TLS when the data is protected, then the command's 1yz. */
+    private Socket started(Socket data, ControlConnection connection, FtpCommand command, TlsSettings tls) {
+        // The server starts TLS on the data connection once it has the command (RFC 4217 section 9).
+        Socket stream = tls != null && tls.privateData() ? protect(data, tls, connection, command) : data;
+        FtpReply reply = connection.readReply(command, timeout);
+        if (!reply.isPreliminary()) {
+            throw new FtpReplyException(connection.side(), command, reply);
+        }
+        return stream;
+    }
+
+    /** Whatever failed after the socket was made closes it: the caller only owns a socket once it is returned. */
+    private static RuntimeException closed(Socket data, RuntimeException e) {
+        // Closing the plain socket also ends a TLS session layered on it.
+        try {
+            data.close();
+        } catch (IOException closing) {
+            e.addSuppressed(closing);
+        }
+        return e;
     }
 
     /** The final reply to a transfer command, which must be 2yz. */

@@ -54,6 +54,12 @@ public final class FxpClient implements AutoCloseable {
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
+    /**
+     * The last first file of a {@link #transferAll} that showed the pair can be pipelined ({@link PipelinedBatch#suits}),
+     * or null: later batches are pipelined from their first file, so a sync's lanes do not pay a file transferred
+     * alone (about ten round trips) per chunk. Cleared when a first file shows otherwise.
+     */
+    private volatile TransferResult pipelineProof;
 
     /**
      * @param executor  runs the threads that read each side's replies during a transfer (two per transfer)
@@ -134,30 +140,39 @@ public final class FxpClient implements AutoCloseable {
      * Transfers several files over one pair of connections, in order, and stops at the first failure. The first
      * file is transferred on its own ({@link #transfer}), which settles the orientation and what the servers
      * offer; when the target can be passive and the options allow (see {@link PipelinedBatch#suits}), the
-     * others are pipelined, about one round trip each, else transferred one by one. A pipelined batch stopped by a
-     * reply out of order (nothing lost: it stops as at any failure) goes on one by one from the first file it did
-     * not finish.
+     * others are pipelined, about one round trip each, else transferred one by one. Once a first file showed that,
+     * later batches of this client are pipelined from their first file (a sync's lanes run many short batches). A
+     * pipelined batch stopped by a reply out of order (nothing lost: it stops as at any failure) goes on one by one
+     * from the first file it did not finish.
      */
     public BatchResult transferAll(List<TransferRequest> requests) {
         requests.forEach(request -> SameFile.SYSTEM.refuse(source, target, request));
         List<TransferResult> results = new ArrayList<>();
         int i = 0;
+        TransferResult proof = provenFor(requests);
+        String attempt = null;
         while (i < requests.size()) {
-            TransferRequest request = requests.get(i);
-            String attempt = request.attempt() != null ? request.attempt() : TemporaryName.newAttempt();
-            try {
-                results.add(transfer(request, attempt));
-            } catch (FtpTransferException e) {
-                return new BatchResult(results, e);
+            if (proof == null) {
+                TransferRequest request = requests.get(i);
+                attempt = request.attempt() != null ? request.attempt() : TemporaryName.newAttempt();
+                try {
+                    results.add(transfer(request, attempt));
+                } catch (FtpTransferException e) {
+                    return new BatchResult(results, e);
+                }
+                i++;
+                proof = PipelinedBatch.suits(this, results.get(results.size() - 1)) ? results.get(results.size() - 1)
+                        : null;
+                pipelineProof = proof;
+            } else if (attempt == null) {
+                attempt = requests.get(i).attempt() != null ? requests.get(i).attempt() : TemporaryName.newAttempt();
             }
-            i++;
-            if (i < requests.size() && PipelinedBatch.suits(this, results.get(results.size() - 1))) {
+            if (i < requests.size() && proof != null) {
                 List<TransferRequest> rest = requests.subList(i, requests.size());
                 BatchResult pipelined;
                 Lease lease = new Lease();
                 try {
-                    pipelined = new PipelinedBatch(this, lease, rest, attempt,
-                            !"none".equals(results.get(results.size() - 1).verifiedBy())).run();
+                    pipelined = new PipelinedBatch(this, lease, rest, attempt, !"none".equals(proof.verifiedBy())).run();
                 } catch (RuntimeException e) {
                     return new BatchResult(results, unexpected(lease, rest.get(0), e));
                 } finally {
@@ -171,9 +186,23 @@ public final class FxpClient implements AutoCloseable {
                     return new BatchResult(results, pipelined.failure());
                 }
                 // Stopped cleanly at a reply out of order: the files after the last one done go on one by one.
+                proof = null;
             }
         }
         return new BatchResult(results, null);
+    }
+
+    /**
+     * The proof that {@code requests} can be pipelined from their first file, or null: one that still suits, and
+     * that verified by size unless every request keeps its source (a move is always verified).
+     */
+    private TransferResult provenFor(List<TransferRequest> requests) {
+        TransferResult proof = pipelineProof;
+        if (proof == null || !PipelinedBatch.suits(this, proof)) {
+            return null;
+        }
+        boolean verified = !"none".equals(proof.verifiedBy());
+        return verified || requests.stream().allMatch(r -> r.sourceAction() == SourceAction.KEEP) ? proof : null;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.github.ftp3p.protocol.ControlConnection;
 import io.github.ftp3p.protocol.DirectoryListing;
@@ -19,6 +20,8 @@ import io.github.ftp3p.protocol.FtpCommand;
 import io.github.ftp3p.protocol.FtpReply;
 import io.github.ftp3p.protocol.FtpReplyException;
 import io.github.ftp3p.protocol.FtpTransferException;
+import io.github.ftp3p.protocol.Listed;
+import io.github.ftp3p.protocol.OutOfOrderReplyException;
 import io.github.ftp3p.protocol.PassiveData;
 import io.github.ftp3p.protocol.Paths;
 import io.github.ftp3p.protocol.RemoteEntry;
@@ -29,14 +32,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Mirrors the source directory's tree to the target directory, server to server, as lftp's mirror does:
  * <ol>
- * <li>directory by directory, breadth first: the source's listing and the target's (MLSD, else LIST, over one
- * pair of connections: the listings are the only data that crosses this host);</li>
+ * <li>breadth first, up to {@link #LIST_AHEAD} directories at a time: the source's listings and the target's
+ * (MLSD, else LIST), each side over its own connection of one pair, in one write where the server takes pipelined
+ * commands (the listings are the only data that crosses this host);</li>
  * <li>for each source file the filter accepts, what {@link SyncMode} says: copy or skip; where a size matches and
- * a time is not exact (LIST), MDTM on both sides, in one write per side and directory;</li>
- * <li>a directory missing on the target is made (MKD), empty ones included, before its files are copied;</li>
- * <li>the files to copy go in chunks to {@link Lanes}, which copy them while the listing goes on, each file by the
- * per-file model (temporary name, verification, rename): a sync never leaves a broken file under a final
- * name;</li>
+ * a time is not exact (LIST), MDTM on both sides at once, in one write per side;</li>
+ * <li>the directories missing on the target are made (MKD), empty ones included, before their files are
+ * copied;</li>
+ * <li>the files to copy are queued for {@link Lanes}, which copy them in pipelined batches while the listing goes
+ * on, each file by the per-file model (temporary name, verification, rename): a sync never leaves a broken file
+ * under a final name;</li>
  * <li>with deleteExtraneous, once every copy ended: target files the source lacks (that the filter accepts, and
  * that are no transfer's temporary file), then the target directories the source lacks, deepest first; refused
  * unless every source listing succeeded, and when there would be more than maxDeletes.</li>
@@ -46,41 +51,17 @@ import org.slf4j.LoggerFactory;
 final class TreeSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(TreeSync.class);
-    /** Files per chunk handed to a lane: small enough to share a directory over the lanes, big enough to pipeline. */
-    private static final int MAX_CHUNK = 100;
+    /**
+     * Directories listed together, in one write per side where the server takes pipelined commands: a level of a
+     * wide tree costs about the round trips of one listing, not one listing per directory. It bounds the listings
+     * held before their files are queued.
+     */
+    static final int LIST_AHEAD = 32;
 
     private record Directory(String path, int depth, boolean missingOnTarget) {
     }
 
     private record Copy(String path, RemoteEntry source) {
-    }
-
-    /** A listing, or how it failed; a failed data connection is tried once more ({@link #listOnce}). */
-    private record Listed(DirectoryListing listing, FtpTransferException failure) {
-
-        static Listed of(java.util.function.Supplier<DirectoryListing> list) {
-            try {
-                return new Listed(list.get(), null);
-            } catch (FtpTransferException e) {
-                return new Listed(null, e);
-            }
-        }
-
-        DirectoryListing orRetry(java.util.function.Supplier<DirectoryListing> retry) {
-            if (failure == null) {
-                return listing;
-            }
-            if (!(failure instanceof FtpConnectionException)) {
-                throw failure;
-            }
-            LOG.info("A listing failed ({}); trying once more on a new connection", failure.getMessage());
-            try {
-                return retry.get();
-            } catch (FtpTransferException again) {
-                again.addSuppressed(failure);
-                throw again;
-            }
-        }
     }
 
     private final FxpClient client;
@@ -108,22 +89,24 @@ final class TreeSync {
         long started = System.nanoTime();
         int lanes = Math.max(1, Math.min(sync.lanes(), settings.maxConnections() - 1));
         boolean overlap = settings.maxConnections() > 1;
-        List<List<TransferRequest>> deferred = new ArrayList<>();
+        List<TransferRequest> deferred = new ArrayList<>();
         try (Lanes running = new Lanes(client, lanes, sync.continueOnError())) {
+            Consumer<List<TransferRequest>> copy = overlap ? files -> running.feed(files, outcome) : deferred::addAll;
             try (FxpClient.Lease lease = client.new Lease()) {
                 Deque<Directory> queue = new ArrayDeque<>();
                 queue.add(new Directory("", 0, false));
                 while (!queue.isEmpty() && !running.stopped()) {
-                    visit(queue.poll(), queue, lease, chunk -> {
-                        if (overlap) {
-                            running.submit(chunk, outcome);
-                        } else {
-                            deferred.add(chunk);
-                        }
-                    }, lanes);
+                    List<Directory> round = new ArrayList<>();
+                    while (!queue.isEmpty() && round.size() < LIST_AHEAD) {
+                        round.add(queue.poll());
+                    }
+                    visit(round, queue, lease, copy);
                 }
             }
-            deferred.forEach(chunk -> running.submit(chunk, outcome));
+            if (!deferred.isEmpty()) {
+                running.feed(deferred, outcome);
+            }
+            running.fedAll();
             running.awaitAll();
             if (sync.deleteExtraneous() && !running.stopped()) {
                 try (FxpClient.Lease lease = client.new Lease()) {
@@ -148,31 +131,58 @@ final class TreeSync {
         }
     };
 
-    private void visit(Directory directory, Deque<Directory> queue, FxpClient.Lease lease,
-            Consumer<List<TransferRequest>> submit, int lanes) {
-        // Both sides are listed at once, each over its own connection: a directory costs the round trips of one
-        // listing, not two.
+    /**
+     * A round of directories: all listed at once, the source's and the target's each over its own connection;
+     * then each directory compared, the missing ones made, the times compared where the listing had none, and
+     * the copies queued for the lanes.
+     */
+    private void visit(List<Directory> round, Deque<Directory> queue, FxpClient.Lease lease,
+            Consumer<List<TransferRequest>> copy) {
         ControlConnection sourceConnection = lease.source();
         ControlConnection targetConnection = lease.target();
+        List<String> onTarget = round.stream().filter(d -> !d.missingOnTarget()).map(Directory::path).toList();
+        CompletableFuture<List<Listed<DirectoryListing>>> targetListed = onTarget.isEmpty()
+                ? CompletableFuture.completedFuture(List.of())
+                : CompletableFuture.supplyAsync(() -> listAll(Side.TARGET, targetConnection, onTarget), client.executor);
+        List<Listed<DirectoryListing>> sourceListed = listAll(Side.SOURCE, sourceConnection,
+                round.stream().map(Directory::path).toList());
+        List<Listed<DirectoryListing>> targetListings = targetListed.join();
+        List<Copy> copies = new ArrayList<>();
+        List<Copy> compareTimes = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        int onTargetIndex = 0;
+        for (int i = 0; i < round.size(); i++) {
+            Directory directory = round.get(i);
+            Listed<DirectoryListing> target = directory.missingOnTarget() ? null : targetListings.get(onTargetIndex++);
+            visit(directory, sourceListed.get(i), target, lease, queue, copies, compareTimes, missing);
+        }
+        createDirectories(lease.target(), missing);
+        compareTimes(lease, compareTimes, copies);
+        copy(copies, copy);
+    }
+
+    private void visit(Directory directory, Listed<DirectoryListing> sourceListed, Listed<DirectoryListing> targetListed,
+            FxpClient.Lease lease, Deque<Directory> queue, List<Copy> copies, List<Copy> compareTimes,
+            List<String> missing) {
         String listed = directory.path();
-        CompletableFuture<Listed> targetListed = directory.missingOnTarget() ? null
-                : CompletableFuture.supplyAsync(() -> Listed.of(() -> list(Side.TARGET, targetConnection, listed)),
-                        client.executor);
-        Listed sourceListed = Listed.of(() -> list(Side.SOURCE, sourceConnection, listed));
-        Listed targetListing = targetListed == null ? null : targetListed.join();
         DirectoryListing source;
         try {
-            source = sourceListed.orRetry(() -> listOnce(Side.SOURCE, lease, listed));
+            source = orRetry(sourceListed, () -> list(Side.SOURCE, lease.source(), listed));
         } catch (FtpTransferException e) {
             sourceComplete = false;
             failed(listed + "/", -1, e);
             return;
         }
         Map<String, RemoteEntry> target = new HashMap<>();
-        if (targetListing != null) {
+        if (targetListed != null) {
             try {
-                targetListing.orRetry(() -> listOnce(Side.TARGET, lease, listed)).entries()
-                        .forEach(e -> target.put(e.name(), e));
+                List<RemoteEntry> present = orRetry(targetListed, () -> list(Side.TARGET, lease.target(), listed)).entries();
+                present.forEach(e -> target.put(e.name(), e));
+                if (!present.isEmpty()) {
+                    // Only a listing with entries proves the directory is there: vsftpd and Apache FtpServer list a
+                    // missing directory as empty.
+                    client.targetDirectories.add(resolve(client.target.directory(), listed));
+                }
             } catch (FtpReplyException e) {
                 // A target directory that is not there: 550 from most servers, 501 from pyftpdlib, 450 from some.
                 // Taking a refused listing for a missing directory only costs copies (nothing is seen to delete).
@@ -192,10 +202,8 @@ final class TreeSync {
                     + "sync", source.incomplete().size(), directory.path(), source.incomplete().get(0));
         }
         if (directory.missingOnTarget()) {
-            createDirectory(lease.target(), directory.path());
+            missing.add(directory.path());
         }
-        List<Copy> copies = new ArrayList<>();
-        List<Copy> compareTimes = new ArrayList<>();
         for (RemoteEntry entry : source.entries()) {
             String path = join(directory.path(), entry.name());
             RemoteEntry existing = target.remove(entry.name());
@@ -214,10 +222,34 @@ final class TreeSync {
                 default -> entries.add(SyncEntry.of(path, SyncEntry.Action.SKIPPED, entry.size(), "not a file"));
             }
         }
-        compareTimes(lease, compareTimes, copies);
-        copy(copies, submit, lanes);
         for (RemoteEntry extra : target.values()) {
             extraneous(join(directory.path(), extra.name()), extra);
+        }
+    }
+
+    /**
+     * The listing, or one more try over a new connection after a failed connection (pyftpdlib was seen, once in
+     * five runs of SyncInteropTest on a loaded machine, to send nothing on an MLSD data connection until the read
+     * timed out) or after replies out of order to listings sent together (then sent one at a time). A refusal
+     * (550) is not tried again, and each try is bounded as {@link io.github.ftp3p.protocol.ListingLines} says.
+     */
+    private DirectoryListing orRetry(Listed<DirectoryListing> listed, Supplier<DirectoryListing> retry) {
+        FtpTransferException failure = listed.failure();
+        if (failure == null) {
+            return listed.listing();
+        }
+        boolean outOfOrder = failure instanceof OutOfOrderReplyException;
+        if (!(failure instanceof FtpConnectionException) && !outOfOrder) {
+            throw failure;
+        }
+        if (!outOfOrder || !client.learnOutOfOrder(failure)) {
+            LOG.info("A listing failed ({}); trying once more on a new connection", failure.getMessage());
+        }
+        try {
+            return retry.get();
+        } catch (FtpTransferException again) {
+            again.addSuppressed(failure);
+            throw again;
         }
     }
 
@@ -255,15 +287,21 @@ final class TreeSync {
         if (files.isEmpty()) {
             return;
         }
-        List<FtpReply> source;
-        List<FtpReply> target;
-        try {
-            source = mdtm(lease.source(), files.stream().map(f -> client.source.resolve(f.path())).toList());
-            target = mdtm(lease.target(), files.stream().map(f -> client.target.resolve(f.path())).toList());
-        } catch (FtpTransferException e) {
-            files.forEach(f -> failed(f.path(), f.source().size(), e));
+        // Both sides at once, each over its own connection.
+        ControlConnection targetConnection = lease.target();
+        CompletableFuture<Listed<List<FtpReply>>> targetTimes = CompletableFuture.supplyAsync(() -> Listed.of(
+                () -> mdtm(targetConnection, files.stream().map(f -> client.target.resolve(f.path())).toList())),
+                client.executor);
+        Listed<List<FtpReply>> sourceTimes = Listed.of(
+                () -> mdtm(lease.source(), files.stream().map(f -> client.source.resolve(f.path())).toList()));
+        Listed<List<FtpReply>> targetTimesRead = targetTimes.join();
+        FtpTransferException failure = sourceTimes.failure() != null ? sourceTimes.failure() : targetTimesRead.failure();
+        if (failure != null) {
+            files.forEach(f -> failed(f.path(), f.source().size(), failure));
             return;
         }
+        List<FtpReply> source = sourceTimes.listing();
+        List<FtpReply> target = targetTimesRead.listing();
         for (int i = 0; i < files.size(); i++) {
             Instant sourceTime = source.get(i).instantValue();
             Instant targetTime = target.get(i).instantValue();
@@ -280,15 +318,12 @@ final class TreeSync {
         return client.executeAll(connection, paths.stream().map(p -> FtpCommand.of("MDTM", p)).toList());
     }
 
-    /** Hands the copies to the lanes in chunks spread over them; with dryRun, only notes them. */
-    private void copy(List<Copy> copies, Consumer<List<TransferRequest>> submit, int lanes) {
+    /** Queues the copies for the lanes; with dryRun, only notes them. */
+    private void copy(List<Copy> copies, Consumer<List<TransferRequest>> copy) {
         if (sync.dryRun()) {
             copies.forEach(c -> entries.add(SyncEntry.of(c.path(), SyncEntry.Action.WOULD_COPY, c.source().size(), null)));
-            return;
-        }
-        int chunk = Math.max(1, Math.min(MAX_CHUNK, (copies.size() + lanes - 1) / lanes));
-        for (int from = 0; from < copies.size(); from += chunk) {
-            submit.accept(copies.subList(from, Math.min(copies.size(), from + chunk)).stream()
+        } else if (!copies.isEmpty()) {
+            copy.accept(copies.stream()
                     .map(c -> TransferRequest.copy(c.path(), c.path()).withListener(sync.listener())).toList());
         }
     }
@@ -380,16 +415,51 @@ final class TreeSync {
         }
     }
 
+    /**
+     * MKD of the directories a round found missing on the target. Those whose parent the target listed or this sync
+     * made go in one write where pipelining (a new tree's level costs one round trip, not one per directory); the
+     * others, with each missing level above them, one by one. A directory an earlier sync made and someone removed
+     * since is made again: the listing says it is not there.
+     */
+    private void createDirectories(ControlConnection target, List<String> paths) {
+        List<String> direct = new ArrayList<>();
+        for (String path : paths) {
+            String full = resolve(client.target.directory(), path);
+            if (full.isEmpty()) {
+                continue;
+            }
+            client.targetDirectories.remove(full);
+            if (sync.dryRun()) {
+                entries.add(SyncEntry.of(path + "/", SyncEntry.Action.WOULD_CREATE, -1, null));
+            } else if (client.targetDirectories.contains(Paths.parent(full))) {
+                direct.add(path);
+            } else {
+                // Makes the levels above it too, which are then known: the round's other directories there go below.
+                createDirectory(target, path, full);
+            }
+        }
+        if (direct.isEmpty()) {
+            return;
+        }
+        List<FtpReply> replies;
+        try {
+            replies = client.executeAll(target, direct.stream()
+                    .map(path -> FtpCommand.of("MKD", resolve(client.target.directory(), path))).toList());
+        } catch (FtpTransferException e) {
+            direct.forEach(path -> failed(path + "/", -1, e));
+            return;
+        }
+        for (int i = 0; i < direct.size(); i++) {
+            // As ensureTargetDirectory: a refusal is left to the copies into it, whose STOR tells why.
+            client.targetDirectories.add(resolve(client.target.directory(), direct.get(i)));
+            if (replies.get(i).isPositive()) {
+                entries.add(SyncEntry.of(direct.get(i) + "/", SyncEntry.Action.DIRECTORY_CREATED, -1, null));
+            }
+        }
+    }
+
     /** MKD of a directory the target lacks, and of each missing level above it (counted as created when made). */
-    private void createDirectory(ControlConnection target, String path) {
-        String full = resolve(client.target.directory(), path);
-        if (full.isEmpty()) {
-            return;
-        }
-        if (sync.dryRun()) {
-            entries.add(SyncEntry.of(path + "/", SyncEntry.Action.WOULD_CREATE, -1, null));
-            return;
-        }
+    private void createDirectory(ControlConnection target, String path, String full) {
         try {
             if (client.ensureTargetDirectory(target, full) > 0) {
                 entries.add(SyncEntry.of(path + "/", SyncEntry.Action.DIRECTORY_CREATED, -1, null));
@@ -400,26 +470,47 @@ final class TreeSync {
     }
 
     /**
-     * A directory's listing over the lease's connection for {@code side}, replaced first when the last one broke: the
-     * second try after a failed data connection (pyftpdlib was seen, once in five runs of SyncInteropTest on a loaded
-     * machine, to send nothing on an MLSD data connection until the read timed out). A refusal (550) is not tried
-     * again, and each try is bounded as {@link io.github.ftp3p.protocol.ListingLines} says.
+     * The listings of {@code paths}, pipelined where that server answers in order (all in one write where it also
+     * queues commands during a transfer), else one by one; after a broken connection the rest fail with its
+     * failure (their retry takes a new connection).
      */
-    private DirectoryListing listOnce(Side side, FxpClient.Lease lease, String path) {
-        return list(side, lease.side(side), path);
+    private List<Listed<DirectoryListing>> listAll(Side side, ControlConnection connection, List<String> paths) {
+        if (client.pipelines(side)) {
+            ServerProfile profile = client.profile(side, connection);
+            boolean mlsd = profile.features(connection).mlsd();
+            String systemType = mlsd ? null : profile.systemType(connection);
+            List<String> directories = paths.stream().map(path -> directory(side, path)).toList();
+            List<Listed<DirectoryListing>> all = DirectoryListing.ofAll(passiveData(), connection, directories,
+                    settings.tls(side), mlsd, systemType, profile.queuesCommandsDuringTransfers());
+            all.stream().filter(l -> l.listing() != null).forEach(l -> listingBytes.addAndGet(l.listing().bytes()));
+            return all;
+        }
+        List<Listed<DirectoryListing>> all = new ArrayList<>(paths.size());
+        for (String path : paths) {
+            FtpTransferException broke = all.isEmpty() || connection.isReusable() ? null
+                    : all.get(all.size() - 1).failure();
+            all.add(broke != null ? Listed.failed(broke) : Listed.of(() -> list(side, connection, path)));
+        }
+        return all;
     }
 
     private DirectoryListing list(Side side, ControlConnection connection, String path) {
         ServerProfile profile = client.profile(side, connection);
         boolean mlsd = profile.features(connection).mlsd();
         String systemType = mlsd ? null : profile.systemType(connection);
-        PassiveData data = new PassiveData(settings.transfer(), settings.connection().socketFactory(),
-                settings.connection().replyTimeout());
-        String directory = side == Side.SOURCE ? resolve(client.source.directory(), path)
-                : resolve(client.target.directory(), path);
-        DirectoryListing listing = DirectoryListing.of(data, connection, directory, settings.tls(side), mlsd, systemType);
+        DirectoryListing listing = DirectoryListing.of(passiveData(), connection, directory(side, path),
+                settings.tls(side), mlsd, systemType);
         listingBytes.addAndGet(listing.bytes());
         return listing;
+    }
+
+    private PassiveData passiveData() {
+        return new PassiveData(settings.transfer(), settings.connection().socketFactory(),
+                settings.connection().replyTimeout());
+    }
+
+    private String directory(Side side, String path) {
+        return resolve((side == Side.SOURCE ? client.source : client.target).directory(), path);
     }
 
     private static String resolve(String base, String path) {

@@ -347,4 +347,37 @@ class Ftp3pBatchTest {
             assertThat(servers.sourceFile("big.bin")).exists();
         }
     }
+
+    @Test
+    void aLaterBatchOfTheSameEndpointIsPipelinedFromItsFirstFile() throws Exception {
+        List<String> first = givenSourceFiles("p", 3);
+        List<String> later = givenSourceFiles("q", 3);
+        String uri = servers.uri("copy", "");
+        assertThat(sendBatch(uri, first).getException()).isNull();
+        servers.target().clearRecords();
+
+        Exchange result = sendBatch(uri, later);
+
+        assertThat(result.getException()).isNull();
+        // Pipelined, the second file's PASV waits on the target behind the first file's STOR, before its rename;
+        // a first file copied on its own is renamed before the next file's PASV is sent.
+        List<String> target = servers.target().commands();
+        int secondPassive = indexOf(target, "PASV", 2);
+        int firstRename = indexOf(target, "RNTO", 1);
+        assertThat(secondPassive).as(target.toString()).isLessThan(firstRename);
+        for (String name : later) {
+            assertCopied(name);
+        }
+    }
+
+    /** The index of the {@code n}th command with {@code verb}. */
+    private static int indexOf(List<String> commands, String verb, int n) {
+        int seen = 0;
+        for (int i = 0; i < commands.size(); i++) {
+            if (commands.get(i).startsWith(verb) && ++seen == n) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + verb + " number " + n + " in " + commands);
+    }
 }

@@ -195,4 +195,35 @@ class SyncTest {
         assertThat(Files.getLastModifiedTime(servers.targetFile("old.csv")).toInstant()).isEqualTo(past);
         assertThat(sync("preserveLastModified=true").getMessage().getBody(SyncSummary.class).copied()).isZero();
     }
+
+    @Test
+    void aDirectoryAnEarlierSyncMadeAndSomeoneRemovedSinceIsMadeAgain() throws Exception {
+        givenTree();
+        assertThat(sync("").getException()).isNull();
+        try (Stream<Path> paths = Files.walk(servers.targetFile("a"))) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+
+        Exchange second = sync("");
+
+        assertThat(second.getException()).isNull();
+        assertThat(second.getMessage().getBody(SyncSummary.class).copied()).isEqualTo(3);
+        assertSameTree();
+    }
+
+    @Test
+    void aLevelOfMoreDirectoriesThanOneRoundListsIsMirroredListingEachOnce() throws Exception {
+        for (int d = 0; d < 40; d++) {
+            servers.givenSourceFile(String.format("d%02d/f.txt", d), 100 + d);
+        }
+
+        Exchange result = sync("");
+
+        assertThat(result.getException()).isNull();
+        assertSameTree();
+        // 40 directories: a round of 32 listed together, then one of 8; the source directory itself before them.
+        assertThat(servers.source().commands()).filteredOn(c -> c.startsWith("MLSD")).hasSize(41);
+    }
 }
