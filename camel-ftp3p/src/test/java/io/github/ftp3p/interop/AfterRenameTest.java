@@ -118,6 +118,24 @@ class AfterRenameTest {
     }
 
     @Test
+    void aDoneFileProftpdRefusesFailsTheMoveNamingTheOptionAndKeepsTheCopyAndTheSource() throws Exception {
+        target = real(RealFtpServer.PROFTPD);
+        // A directory where the done file should go: STOR onto it is refused.
+        Files.createDirectories(onTarget("blocked.csv.done"));
+
+        Exchange result = send("move", "blocked.csv", "doneFileName=RAW(${file:name}.done)");
+
+        assertThat(result.getException()).hasMessageContaining("doneFileName");
+        AfterRenameException failure = (AfterRenameException) result.getException().getCause();
+        assertThat(failure.option()).isEqualTo("doneFileName");
+        assertThat(failure.side()).isEqualTo(Side.TARGET);
+        assertThat(failure.command().line()).isEqualTo("STOR blocked.csv.done");
+        assertThat(failure.reply().isNegative()).isTrue();
+        assertThat(onTarget("blocked.csv")).hasSize(10_000);
+        assertThat(source.home().resolve("blocked.csv")).hasSize(10_000);
+    }
+
+    @Test
     void vsftpdTakesAnEmptyDoneFileThroughADataConnectionFromCamel() throws Exception {
         target = real(RealFtpServer.VSFTPD);
 
