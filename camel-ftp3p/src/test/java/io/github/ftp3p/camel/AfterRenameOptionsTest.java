@@ -48,6 +48,19 @@ class AfterRenameOptionsTest {
     }
 
     @Test
+    void aServerBeanCarriesItsAccountAndSiteCommandsWithoutShowingTheAccount() {
+        Ftp3pServer bean = new Ftp3pServer();
+        bean.setHost("127.0.0.1");
+        bean.setAccount("acme");
+        bean.setSiteCommand("UMASK 002\r\nHELP\n");
+
+        assertThat(bean.address(null).account()).isEqualTo("acme");
+        assertThat(bean.address(null).siteCommands()).containsExactly("UMASK 002", "HELP");
+        assertThat(bean.address(null).toString()).doesNotContain("acme");
+        assertThat(bean.toString()).doesNotContain("acme");
+    }
+
+    @Test
     void aSyncCannotWriteDoneFilesWhileDeletingExtraneousOnes() {
         assertThatThrownBy(() -> servers.camel().getEndpoint(servers.uri("sync",
                 "deleteExtraneous=true&doneFileName=RAW(${file:name}.done)")))
