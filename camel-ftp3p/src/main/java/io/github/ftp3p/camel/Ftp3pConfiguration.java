@@ -22,6 +22,10 @@ public class Ftp3pConfiguration implements Cloneable {
     private String sourceDirectory;
     @UriParam(label = "security", secret = true)
     private String sourcePassword;
+    @UriParam(label = "security", secret = true)
+    private String sourceAccount;
+    @UriParam(label = "advanced")
+    private String sourceSiteCommand;
     @UriParam
     private String target;
     @UriParam(label = "security", secret = true)
@@ -30,6 +34,10 @@ public class Ftp3pConfiguration implements Cloneable {
     private String targetDirectory;
     @UriParam(label = "security", secret = true)
     private String targetPassword;
+    @UriParam(label = "security", secret = true)
+    private String targetAccount;
+    @UriParam(label = "advanced")
+    private String targetSiteCommand;
     @UriParam
     private String fileName;
     @UriParam
@@ -74,6 +82,10 @@ public class Ftp3pConfiguration implements Cloneable {
     private boolean autoCreate = true;
     @UriParam
     private boolean preserveLastModified;
+    @UriParam
+    private String chmod;
+    @UriParam
+    private String doneFileName;
     @UriParam(label = "advanced", defaultValue = "1000", javaType = "java.time.Duration")
     private long progressInterval = 1000;
     @UriParam(defaultValue = "10000", javaType = "java.time.Duration")
@@ -177,6 +189,54 @@ public class Ftp3pConfiguration implements Cloneable {
     /** The source user's password. Write it as RAW(...) when it has characters that URIs reserve. */
     public void setSourcePassword(String sourcePassword) {
         this.sourcePassword = sourcePassword;
+    }
+
+    public String getSourceAccount() {
+        return sourceAccount;
+    }
+
+    /**
+     * The account to send with ACCT when the source answers USER or PASS with 332 (RFC 959 section 4.1.1, as
+     * commons-net's login(user, password, account)); not sent to a server that logs in without one. Replaces a
+     * server bean's account.
+     */
+    public void setSourceAccount(String sourceAccount) {
+        this.sourceAccount = sourceAccount;
+    }
+
+    public String getSourceSiteCommand() {
+        return sourceSiteCommand;
+    }
+
+    /**
+     * SITE commands sent to the source after every login, before the connection is used, as camel-ftp's siteCommand:
+     * the text after SITE, several separated by a new line (e.g. UMASK 002). Each must be answered 2yz, else the
+     * exchange fails naming the command and the reply. A CR or NUL inside a command is refused. Replaces a server
+     * bean's siteCommand.
+     */
+    public void setSourceSiteCommand(String sourceSiteCommand) {
+        this.sourceSiteCommand = sourceSiteCommand;
+    }
+
+    public String getTargetAccount() {
+        return targetAccount;
+    }
+
+    /** The account to send with ACCT when the target answers USER or PASS with 332, as sourceAccount. */
+    public void setTargetAccount(String targetAccount) {
+        this.targetAccount = targetAccount;
+    }
+
+    public String getTargetSiteCommand() {
+        return targetSiteCommand;
+    }
+
+    /**
+     * SITE commands sent to the target after every login, as sourceSiteCommand; camel-ftp's siteCommand on a
+     * producer is this one.
+     */
+    public void setTargetSiteCommand(String targetSiteCommand) {
+        this.targetSiteCommand = targetSiteCommand;
     }
 
     public String getTarget() {
@@ -475,6 +535,34 @@ public class Ftp3pConfiguration implements Cloneable {
      */
     public void setPreserveLastModified(boolean preserveLastModified) {
         this.preserveLastModified = preserveLastModified;
+    }
+
+    public String getChmod() {
+        return chmod;
+    }
+
+    /**
+     * Set the copied file's permissions, as camel-ftp's chmod: SITE CHMOD with this octal mode (3 or 4 digits, e.g.
+     * 640) once the copy is verified and under its final name. A refusal fails the exchange naming the command and
+     * the reply; the verified copy stays and the source is kept.
+     */
+    public void setChmod(String chmod) {
+        this.chmod = chmod;
+    }
+
+    public String getDoneFileName() {
+        return doneFileName;
+    }
+
+    /**
+     * Write an empty done file next to each copied file, once it is verified, renamed and chmod-ed, and before the
+     * source is deleted or moved, as camel-ftp's doneFileName: a fixed name, or one with ${file:name} or
+     * ${file:name.noext} (e.g. ${file:name}.done); other expressions are refused, as camel-file does. Written with
+     * an empty STOR over a data connection from Camel (no byte crosses it); an existing done file is replaced. A
+     * failure fails the exchange naming this option; the copy stays and the source is kept.
+     */
+    public void setDoneFileName(String doneFileName) {
+        this.doneFileName = doneFileName;
     }
 
     public long getProgressInterval() {

@@ -55,10 +55,17 @@ public class Ftp3pEndpoint extends DefaultEndpoint {
                     + ": expected ftp3p:copy, ftp3p:move or ftp3p:sync");
         }
         sourceServer = Ftp3pOptions.server("source", configuration.getSource(), configuration.getSourceUsername(),
-                configuration.getSourcePassword(), configuration.getSourceDirectory(), getCamelContext());
+                configuration.getSourcePassword(), configuration.getSourceDirectory(), configuration.getSourceAccount(),
+                configuration.getSourceSiteCommand(), getCamelContext());
         targetServer = Ftp3pOptions.server("target", configuration.getTarget(), configuration.getTargetUsername(),
-                configuration.getTargetPassword(), configuration.getTargetDirectory(), getCamelContext());
+                configuration.getTargetPassword(), configuration.getTargetDirectory(), configuration.getTargetAccount(),
+                configuration.getTargetSiteCommand(), getCamelContext());
         settings = Ftp3pOptions.settings(configuration, getCamelContext(), sourceServer, targetServer);
+        if (isSync() && configuration.isDeleteExtraneous() && configuration.getDoneFileName() != null) {
+            // The source has no done files: deleteExtraneous would delete those of every earlier run.
+            throw new IllegalArgumentException("Option 'doneFileName' cannot be used with deleteExtraneous on ftp3p:sync: "
+                    + "the done files on the target have no source file, so they would be deleted as extraneous");
+        }
         // The sync options are checked on every endpoint (parallelTransfers serves batches too).
         Ftp3pOptions.sync(configuration, TransferListener.NONE);
     }

@@ -31,6 +31,8 @@ import io.github.ftp3p.protocol.PassiveSide;
 import io.github.ftp3p.protocol.Ranges;
 import io.github.ftp3p.protocol.TlsSettings;
 import io.github.ftp3p.protocol.TransferOptions;
+import io.github.ftp3p.transfer.AfterRename;
+import io.github.ftp3p.transfer.DoneFileName;
 import io.github.ftp3p.transfer.Fallback;
 import io.github.ftp3p.transfer.FileExist;
 import io.github.ftp3p.transfer.FxpSettings;
@@ -52,7 +54,7 @@ final class Ftp3pOptions {
      * A directory option, when set, replaces the URI's or the bean's directory.
      */
     static FtpServerAddress server(String option, String uri, String user, String password, String directory,
-            CamelContext camel) {
+            String account, String siteCommand, CamelContext camel) {
         if (uri == null || uri.isBlank()) {
             throw new IllegalArgumentException("Option '" + option + "' is required: ftp://[user@]host[:port][/directory]"
                     + " or #name of an Ftp3pServer bean");
@@ -64,13 +66,19 @@ final class Ftp3pOptions {
                 if (bean == null) {
                     throw new IllegalArgumentException("no Ftp3pServer bean named '" + name + "' in the registry");
                 }
-                return bean.address(directory);
+                return login(bean.address(directory), account, siteCommand);
             }
             FtpServerAddress address = FtpServerAddress.parse(uri, user, password);
-            return directory == null ? address : address.withDirectory(directory);
+            return login(directory == null ? address : address.withDirectory(directory), account, siteCommand);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Option '" + option + "': " + e.getMessage(), e);
         }
+    }
+
+    /** The endpoint's account and SITE commands for a side, when set, replace a server bean's. */
+    private static FtpServerAddress login(FtpServerAddress address, String account, String siteCommand) {
+        return address.withLogin(account != null ? account : address.account(),
+                siteCommand != null ? FtpServerAddress.siteCommandLines(siteCommand) : address.siteCommands());
     }
 
     static FxpSettings settings(Ftp3pConfiguration c, CamelContext camel, FtpServerAddress source, FtpServerAddress target) {
@@ -96,7 +104,8 @@ final class Ftp3pOptions {
                     Duration.ofMillis(c.getStallTimeout()), c.isResume(), choice("fallback", c.getFallback(), Fallback.class),
                     Duration.ofMillis(c.getTempFileMaxAge()),
                     tls(c, camel, source, privateData, "sourceSslContextParameters", c.getSourceSslContextParameters()),
-                    tls(c, camel, target, privateData, "targetSslContextParameters", c.getTargetSslContextParameters()));
+                    tls(c, camel, target, privateData, "targetSslContextParameters", c.getTargetSslContextParameters()),
+                    new AfterRename(c.getChmod(), c.getDoneFileName() == null ? null : new DoneFileName(c.getDoneFileName())));
         } catch (InvalidSettingException e) {
             // The core's records check the ranges; the settings there are named as the options are.
             throw new IllegalArgumentException("Option '" + e.setting() + "' " + e.reason(), e);

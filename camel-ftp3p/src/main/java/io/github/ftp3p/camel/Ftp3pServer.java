@@ -16,6 +16,8 @@ public class Ftp3pServer {
     private String password = "";
     private String directory = "";
     private boolean ftps;
+    private String account;
+    private String siteCommand;
 
     public String getHost() {
         return host;
@@ -67,9 +69,28 @@ public class Ftp3pServer {
         this.ftps = ftps;
     }
 
+    public String getAccount() {
+        return account;
+    }
+
+    /** The account sent with ACCT when the server asks for one (332), as the endpoint's sourceAccount/targetAccount. */
+    public void setAccount(String account) {
+        this.account = account;
+    }
+
+    public String getSiteCommand() {
+        return siteCommand;
+    }
+
+    /** SITE commands sent after every login, one per line, as the endpoint's sourceSiteCommand/targetSiteCommand. */
+    public void setSiteCommand(String siteCommand) {
+        this.siteCommand = siteCommand;
+    }
+
     FtpServerAddress address(String directoryOverride) {
         String dir = directoryOverride != null ? directoryOverride : directory == null ? "" : directory;
-        return new FtpServerAddress(host, port, username, password == null ? "" : password, dir, ftps);
+        return new FtpServerAddress(host, port, username, password == null ? "" : password, dir, ftps)
+                .withLogin(account, FtpServerAddress.siteCommandLines(siteCommand));
     }
 
     @Override

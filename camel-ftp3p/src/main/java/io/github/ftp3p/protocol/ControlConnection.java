@@ -51,7 +51,7 @@ public final class ControlConnection implements Closeable {
 
     /**
      * Connects (with TLS when {@code tls} is not null), logs in, sets the data protection (PBSZ 0 and PROT,
-     * RFC 4217 section 9) and TYPE I.
+     * RFC 4217 section 9) and TYPE I, then sends the server's SITE commands.
      */
     public static ControlConnection open(Side side, FtpServerAddress server, ConnectionSettings settings, TlsSettings tls) {
         return open(side, server, settings, tls, connection -> { });
@@ -86,6 +86,7 @@ public final class ControlConnection implements Closeable {
                 connection.expectPositive(FtpCommand.of("PROT", tls.privateData() ? "P" : "C"));
             }
             connection.expectPositive(FtpCommand.of("TYPE", "I"));
+            connection.siteCommands();
             return connection;
         } catch (RuntimeException e) {
             connection.abandon();
@@ -142,19 +143,44 @@ public final class ControlConnection implements Closeable {
         }
     }
 
-    /** USER, then PASS when asked (331); a refusal names the user, host and port, which the reply seldom does. */
+    /**
+     * USER, then PASS when asked (331), then ACCT when asked (332 to USER or PASS, RFC 959 sections 4.1.1 and 5.4;
+     * as commons-net's FTPClient.login(user, password, account)). A refusal names the user, host and port, which
+     * the reply seldom does; an account asked for but not configured names the option that gives it.
+     */
     private void login() {
         String context = " (logging in as " + server.user() + " at " + server.host() + ":" + server.port() + ")";
-        FtpCommand user = FtpCommand.of("USER", server.user());
-        FtpReply reply = execute(user);
+        FtpCommand command = FtpCommand.of("USER", server.user());
+        FtpReply reply = execute(command);
         if (reply.code() == 331) {
-            FtpCommand pass = FtpCommand.of("PASS", server.password());
-            reply = execute(pass);
-            if (!reply.isPositive()) {
-                throw new FtpReplyException(side, pass, reply, context);
+            command = FtpCommand.of("PASS", server.password());
+            reply = execute(command);
+        }
+        if (reply.code() == 332) {
+            if (server.account() == null) {
+                throw new FtpReplyException(side, command, reply, context + ": the server asks for an account (ACCT); "
+                        + "set " + side.label() + "Account");
             }
-        } else if (!reply.isPositive()) {
-            throw new FtpReplyException(side, user, reply, context);
+            command = FtpCommand.of("ACCT", server.account());
+            reply = execute(command);
+        }
+        if (!reply.isPositive()) {
+            throw new FtpReplyException(side, command, reply, context);
+        }
+    }
+
+    /**
+     * The SITE commands to send after every login (camel-ftp's siteCommand), each of which must be answered 2yz: a
+     * connection whose set-up was refused is not used for a transfer.
+     */
+    private void siteCommands() {
+        for (String argument : server.siteCommands()) {
+            FtpCommand site = FtpCommand.of("SITE", argument);
+            FtpReply reply = execute(site);
+            if (!reply.isPositive()) {
+                throw new FtpReplyException(side, site, reply, " (" + side.label() + "SiteCommand, sent after logging in to "
+                        + server.host() + ":" + server.port() + ")");
+            }
         }
     }
 

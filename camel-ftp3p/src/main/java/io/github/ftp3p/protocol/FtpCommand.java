@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * One command as it goes on the wire: {@link #line()} is exactly what is sent (without CRLF).
- * {@link #toString()} masks the argument of PASS, so a command can be logged or put in an error as is.
+ * {@link #toString()} masks the argument of PASS and ACCT (an account is a credential too, RFC 959 section 4.1.1),
+ * so a command can be logged or put in an error as is.
  */
 public record FtpCommand(String verb, String argument) {
 
@@ -30,6 +31,6 @@ public record FtpCommand(String verb, String argument) {
 
     @Override
     public String toString() {
-        return "PASS".equals(verb) ? "PASS ****" : line();
+        return "PASS".equals(verb) || "ACCT".equals(verb) ? verb + " ****" : line();
     }
 }

@@ -2,20 +2,33 @@ package io.github.ftp3p.protocol;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * One FTP server and the directory of a transfer on it. The directory is relative to the login directory
  * unless it starts with '/' ({@code ftp://host/outbox} vs {@code ftp://host//srv/outbox}).
- * {@link #toString()} never shows the password.
+ * {@link #toString()} never shows the password or the account.
+ *
+ * @param account      sent with ACCT when the server answers USER or PASS with 332 (RFC 959 section 4.1.1); null
+ *                     for none
+ * @param siteCommands the arguments of SITE commands sent after every login, in order (camel-ftp's siteCommand);
+ *                     each must be answered 2yz
  */
-public record FtpServerAddress(String host, int port, String user, String password, String directory, boolean tls) {
+public record FtpServerAddress(String host, int port, String user, String password, String directory, boolean tls,
+        String account, List<String> siteCommands) {
 
     public static final int DEFAULT_PORT = 21;
 
     /** A plain FTP server. */
     public FtpServerAddress(String host, int port, String user, String password, String directory) {
         this(host, port, user, password, directory, false);
+    }
+
+    /** A server without account or SITE commands. */
+    public FtpServerAddress(String host, int port, String user, String password, String directory, boolean tls) {
+        this(host, port, user, password, directory, tls, null, List.of());
     }
 
     public FtpServerAddress {
@@ -28,6 +41,13 @@ public record FtpServerAddress(String host, int port, String user, String passwo
         Arguments.requireSafeName("user", Objects.requireNonNull(user, "user"));
         Arguments.requireSafe("password", Objects.requireNonNull(password, "password"));
         Arguments.requireSafe("directory", Objects.requireNonNull(directory, "directory"));
+        if (account != null) {
+            Arguments.requireSafeName("account", account);
+        }
+        siteCommands = List.copyOf(siteCommands);
+        for (String command : siteCommands) {
+            Arguments.requireSafeName("siteCommand", command);
+        }
     }
 
     /**
@@ -88,7 +108,25 @@ public record FtpServerAddress(String host, int port, String user, String passwo
 
     /** The same server with another directory. */
     public FtpServerAddress withDirectory(String newDirectory) {
-        return new FtpServerAddress(host, port, user, password, newDirectory, tls);
+        return new FtpServerAddress(host, port, user, password, newDirectory, tls, account, siteCommands);
+    }
+
+    /** The same server with an account for ACCT (null for none) and SITE commands to send after login. */
+    public FtpServerAddress withLogin(String newAccount, List<String> newSiteCommands) {
+        return new FtpServerAddress(host, port, user, password, directory, tls, newAccount, newSiteCommands);
+    }
+
+    /**
+     * The lines of camel-ftp's siteCommand: one SITE argument per line, separated by LF as there, each stripped of
+     * surrounding white space (so CRLF line ends pass), blank lines left out; null or blank for none. Only LF
+     * separates: a CR or NUL inside a line is refused when the address is made, since it would end the command
+     * line early (String.lines() would split at a lone CR and let it through).
+     */
+    public static List<String> siteCommandLines(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(text.split("\n")).map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 
     @Override

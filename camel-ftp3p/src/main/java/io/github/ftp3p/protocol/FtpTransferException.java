@@ -32,6 +32,11 @@ public abstract class FtpTransferException extends RuntimeException {
         return command;
     }
 
+    /** The reply the failure is about, or null when there was none. */
+    public FtpReply reply() {
+        return reply;
+    }
+
     /** The reply code, or 0 when there was no reply. */
     public int replyCode() {
         return reply == null ? 0 : reply.code();

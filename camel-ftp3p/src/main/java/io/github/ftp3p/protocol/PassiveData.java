@@ -9,7 +9,7 @@ import javax.net.SocketFactory;
 
 /**
  * Data connections from this host to a passive server: for the relay ({@link RelayTransfer}) and for listings
- * ({@link NameListing}), the only times data reaches this host. PASV or EPSV (the {@link AddressPolicy} applies),
+ * ({@link NameListing}), the only times data reaches this host, and for empty done files ({@link #storeEmpty}). PASV or EPSV (the {@link AddressPolicy} applies),
  * connect, REST when resuming, the command, TLS when the data is protected (RFC 4217 section 9), and its 1yz.
  */
 public final class PassiveData {
@@ -116,6 +116,20 @@ public final class PassiveData {
             e.addSuppressed(closing);
         }
         return e;
+    }
+
+    /**
+     * Writes an empty file: {@code stor} over a passive data connection from this host, closed at once, so no byte
+     * crosses it (a done file). Returns the STOR's final reply, which must be 2yz.
+     */
+    public FtpReply storeEmpty(ControlConnection connection, FtpCommand stor, TlsSettings tls) {
+        Socket data = open(connection, stor, 0, tls);
+        try {
+            data.close();
+        } catch (IOException e) {
+            throw new FtpConnectionException(connection.side(), stor, "closing the data connection failed", e);
+        }
+        return finalReply(connection, stor);
     }
 
     /** The final reply to a transfer command, which must be 2yz. */

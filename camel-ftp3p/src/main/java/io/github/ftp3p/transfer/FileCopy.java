@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * <li>RNFR/RNTO to the final name ({@link #renameCommands}). A refusal is never followed by a DELE of the final
  * name unless that name still holds the file seen before the STOR (same size and time) and fileExist=Override;
  * anything else there was written by someone else meanwhile, and the attempt fails naming the race.</li>
+ * <li>After the rename ({@link AfterRename}): SITE CHMOD ({@link #chmodCommand}), then the empty done file
+ * ({@link #doneFileCommand}). A failure of either leaves the verified copy in place and keeps the source
+ * ({@link #afterRenameFailed}).</li>
  * <li>The source action ({@link #sourceActionCommands}): DELE, or RNFR/RNTO into a done directory. A source
  * already gone was moved by another transfer: that is reported, not hidden.</li>
  * </ol>
@@ -78,6 +81,7 @@ final class FileCopy {
     /** Where {@link SourceAction#MOVE} renames the source to; null for other actions. */
     private final String sourceMoveTo;
     private final FileExist fileExist;
+    private final AfterRename afterRename;
     /** The source's size in bytes; -1 when it has no SIZE; UNKNOWN until asked. */
     private volatile long sourceSize = UNKNOWN;
     /** The final name before the STOR, or null when it was not looked at. */
@@ -98,6 +102,7 @@ final class FileCopy {
         this.targetPath = client.target.resolve(request.targetName());
         this.sourceMoveTo = request.sourceAction() == SourceAction.MOVE ? client.source.resolve(request.sourceMoveTo()) : null;
         this.fileExist = settings.fileExist();
+        this.afterRename = settings.afterRename();
         this.append = fileExist == FileExist.APPEND;
         this.writePath = settings.tempPrefix() == null || append ? targetPath
                 : TemporaryName.of(settings.tempPrefix(), targetPath, attempt);
@@ -315,7 +320,31 @@ final class FileCopy {
         }
     }
 
-    // --- 6. the source action
+    // --- 6. after the rename
+
+    /** SITE CHMOD of the final name (camel-ftp's chmod), or empty. */
+    Optional<FtpCommand> chmodCommand() {
+        return Optional.ofNullable(afterRename.chmod()).map(mode -> FtpCommand.of("SITE", "CHMOD " + mode + " " + targetPath));
+    }
+
+    /** A refused SITE CHMOD: the copy is verified, so it stays. */
+    void chmodded(FtpReply reply) {
+        if (!reply.isPositive()) {
+            throw afterRenameFailed("chmod", new FtpReplyException(Side.TARGET, chmodCommand().orElseThrow(), reply));
+        }
+    }
+
+    /** The STOR of the empty done file next to the final name, or empty. */
+    Optional<FtpCommand> doneFileCommand() {
+        return Optional.ofNullable(afterRename.doneFile()).map(done -> FtpCommand.of("STOR", done.resolve(targetPath)));
+    }
+
+    /** The typed failure of a step after the rename; nothing is cleaned up, since the copy is verified. */
+    AfterRenameException afterRenameFailed(String option, FtpTransferException cause) {
+        return new AfterRenameException(option, targetPath, cause);
+    }
+
+    // --- 7. the source action
 
     /** DELE, or RNFR/RNTO into the done directory; empty when the source is kept. */
     List<FtpCommand> sourceActionCommands() {

@@ -81,8 +81,22 @@ public final class FxpClient implements AutoCloseable {
     }
 
     public TransferResult transfer(TransferRequest request) {
-        SameFile.SYSTEM.refuse(source, target, request);
+        refuse(request);
         return transfer(request, request.attempt() != null ? request.attempt() : TemporaryName.newAttempt());
+    }
+
+    /** What is refused before any command: a copy onto itself, a done file name that does not fit the file. */
+    private void refuse(TransferRequest request) {
+        SameFile.SYSTEM.refuse(source, target, request);
+        DoneFileName doneFile = settings.afterRename().doneFile();
+        if (doneFile != null) {
+            String targetPath = target.resolve(request.targetName());
+            try {
+                doneFile.resolve(targetPath);
+            } catch (IllegalArgumentException e) {
+                throw AfterRenameException.refused(targetPath, e);
+            }
+        }
     }
 
     private TransferResult transfer(TransferRequest request, String attempt) {
@@ -146,7 +160,7 @@ public final class FxpClient implements AutoCloseable {
      * from the first file it did not finish.
      */
     public BatchResult transferAll(List<TransferRequest> requests) {
-        requests.forEach(request -> SameFile.SYSTEM.refuse(source, target, request));
+        requests.forEach(request -> refuse(request));
         List<TransferResult> results = new ArrayList<>();
         int i = 0;
         TransferResult proof = provenFor(requests);
@@ -210,7 +224,7 @@ public final class FxpClient implements AutoCloseable {
      * connections and pipelined ({@link #transferAll}); each lane stops at its first failure, the others finish.
      */
     public ParallelBatch transferInLanes(List<TransferRequest> requests, int lanes) {
-        requests.forEach(request -> SameFile.SYSTEM.refuse(source, target, request));
+        requests.forEach(request -> refuse(request));
         Map<TransferRequest, TransferResult> finished = new ConcurrentHashMap<>();
         Map<TransferRequest, FtpTransferException> failures = new ConcurrentHashMap<>();
         int run = (requests.size() + lanes - 1) / lanes;

@@ -40,11 +40,13 @@ import io.github.ftp3p.protocol.TransferOptions;
  *                             ({@link StaleTemporaryFiles}); zero for never
  * @param sourceTls            FTPS on the source, or null
  * @param targetTls            FTPS on the target, or null
+ * @param afterRename          SITE CHMOD and the done file, after the rename; {@link AfterRename#NONE} for neither
  */
 public record FxpSettings(PassiveSide passiveSide, TransferOptions transfer, ConnectionSettings connection,
         int maxConnections, Duration maxWait, Duration noopAfterIdle, Verification verification, FileExist fileExist,
         String tempPrefix, boolean autoCreate, boolean preserveLastModified, Duration progressInterval, Duration stallTimeout,
-        boolean resume, Fallback fallback, Duration tempFileMaxAge, TlsSettings sourceTls, TlsSettings targetTls) {
+        boolean resume, Fallback fallback, Duration tempFileMaxAge, TlsSettings sourceTls, TlsSettings targetTls,
+        AfterRename afterRename) {
 
     /** The temporary name is the prefix, the name (shortened to fit) and the attempt, in 255 bytes. */
     public static final int MAX_TEMP_PREFIX_BYTES = 64;
@@ -64,6 +66,7 @@ public record FxpSettings(PassiveSide passiveSide, TransferOptions transfer, Con
         Ranges.requirePositive("progressInterval", progressInterval);
         Ranges.requireNotNegative("stallTimeout", stallTimeout);
         Objects.requireNonNull(fallback, "fallback");
+        Objects.requireNonNull(afterRename, "afterRename");
         Ranges.requireBetween("maxConnections", maxConnections, 1, Ranges.MAX_CONNECTIONS);
         if (tempPrefix != null && (tempPrefix.isEmpty() || tempPrefix.contains("/") || tempPrefix.contains("\\"))) {
             // Apache FtpServer takes a backslash for a separator too: either would put the temporary file elsewhere.
@@ -97,7 +100,7 @@ public record FxpSettings(PassiveSide passiveSide, TransferOptions transfer, Con
             boolean preserveLastModified, Duration progressInterval, Duration stallTimeout, boolean resume, Fallback fallback) {
         this(passiveSide, transfer, connection, maxConnections, DEFAULT_MAX_WAIT, noopAfterIdle, verification, fileExist,
                 tempPrefix, autoCreate, preserveLastModified, progressInterval, stallTimeout, resume, fallback, Duration.ZERO,
-                null, null);
+                null, null, AfterRename.NONE);
     }
 
     /** FTPS settings per side (null for plain FTP). */

@@ -104,13 +104,15 @@ final class PipelinedBatch {
      * Whether the files after {@code probe}, the batch's first file copied on its own, can be pipelined: the
      * probe showed the target can be passive and both servers answer SIZE, both answer pipelined commands in order
      * (as far as is known), and no option needs a step this
-     * batch does not pipeline (deciding on an existing target, checksums, times, TLS-protected data).
+     * batch does not pipeline (deciding on an existing target, checksums, times, chmod and done files, TLS-protected
+     * data).
      */
     static boolean suits(FxpClient client, TransferResult probe) {
         FxpSettings settings = client.settings;
         return client.pipelines(Side.SOURCE) && client.pipelines(Side.TARGET)
                 && settings.fileExist() == FileExist.OVERRIDE
                 && !settings.preserveLastModified()
+                && !settings.afterRename().any()
                 && !privateData(settings, Side.SOURCE) && !privateData(settings, Side.TARGET)
                 && "fxp".equals(probe.mode())
                 && probe.passiveSide() == Side.TARGET

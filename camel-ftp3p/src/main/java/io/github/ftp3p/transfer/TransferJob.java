@@ -16,6 +16,7 @@ import io.github.ftp3p.protocol.FtpReplyException;
 import io.github.ftp3p.protocol.FtpTransferException;
 import io.github.ftp3p.protocol.FxpRefusedException;
 import io.github.ftp3p.protocol.FxpTransfer;
+import io.github.ftp3p.protocol.PassiveData;
 import io.github.ftp3p.protocol.Paths;
 import io.github.ftp3p.protocol.RelayTransfer;
 import io.github.ftp3p.protocol.Side;
@@ -35,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * polls the target meanwhile. With fallback=relay, when every orientation is refused, the data through this host
  * ({@link RelayTransfer}).</li>
  * <li>verification: SIZE, or the strongest hash both servers offer.</li>
- * <li>the rename to the final name, MFMT (or SITE UTIME) when asked, and the source action.</li>
+ * <li>the rename to the final name, MFMT (or SITE UTIME) when asked, SITE CHMOD and the done file when asked, and
+ * the source action, last: a move deletes its source only once the done file is there, as camel-ftp writes the
+ * done file once the upload is complete.</li>
  * </ol>
  * A failure removes what this attempt wrote ({@link FileCopy#cleanupCommand}), unless a lost connection left a
  * partial temporary file to resume from.
@@ -120,6 +123,7 @@ final class TransferJob {
         if (settings.preserveLastModified()) {
             preserveLastModified();
         }
+        afterRename();
         List<FtpCommand> action = copy.sourceActionCommands();
         if (!action.isEmpty()) {
             copy.sourceActed(action, executeAll(lease.source(), action));
@@ -451,6 +455,26 @@ final class TransferJob {
             return;
         }
         client.warnOnce("no-mfmt", "The target server has neither MFMT nor SITE UTIME: modification times are not preserved");
+    }
+
+    /**
+     * SITE CHMOD, then the empty done file (an empty STOR over a data connection from this host: no byte crosses
+     * it). Either failing fails the transfer with the copy in place, since {@link FileCopy} no longer cleans up a
+     * renamed file, and before the source action.
+     */
+    private void afterRename() {
+        copy.chmodCommand().ifPresent(chmod -> copy.chmodded(lease.target().execute(chmod)));
+        copy.doneFileCommand().ifPresent(stor -> {
+            PassiveData data = new PassiveData(settings.transfer(), settings.connection().socketFactory(),
+                    settings.connection().replyTimeout());
+            try {
+                // This host is the TLS client of the done file's data connection, as of a relay's.
+                lease.target().secureClientNegotiation(false);
+                data.storeEmpty(lease.target(), stor, settings.tls(Side.TARGET));
+            } catch (FtpTransferException e) {
+                throw copy.afterRenameFailed("doneFileName", e);
+            }
+        });
     }
 
     /**
