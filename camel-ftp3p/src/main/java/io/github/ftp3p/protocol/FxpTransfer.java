@@ -196,7 +196,9 @@ public final class FxpTransfer {
      * the source then saw (a 425 or 426, its data connection refused or closed); then a RETR refused outright
      * (550 gone). After both began, a side that refused the file itself (a source that found its file gone
      * closes the data connection, and the target's 426 can arrive first) is blamed over the other side's broken
-     * data connection; else the side that failed first.
+     * data connection. When both saw the data connection break (425/426 on each side), the target's reply is the
+     * one given, whichever came in first: a race between two echoes of one break must not decide which side the
+     * error names (the target's is the one about the file that matters). Else the side that failed first.
      */
     private static FtpTransferException cause(TransferLeg source, TransferLeg target, TransferLeg first) {
         for (TransferLeg leg : List.of(target, source)) {
@@ -208,6 +210,9 @@ public final class FxpTransfer {
             if (leg.refusedFile()) {
                 return leg.failure();
             }
+        }
+        if (TransferLeg.dataConnectionBroke(source.failure()) && TransferLeg.dataConnectionBroke(target.failure())) {
+            return target.failure();
         }
         return first.succeeded() ? (first == source ? target : source).failure() : first.failure();
     }
