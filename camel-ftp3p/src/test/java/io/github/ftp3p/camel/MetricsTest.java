@@ -2,6 +2,8 @@ package io.github.ftp3p.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -48,6 +50,41 @@ class MetricsTest {
         assertThat(endpoint.getTransfersCompleted()).isEqualTo(1);
         assertThat(endpoint.getTransfersFailed()).isEqualTo(1);
         assertThat(endpoint.getBytesTransferred()).isEqualTo(3000);
+    }
+
+    @Test
+    void eachFileOfABatchCountsOnceIncludingThosePipelinedAndTheOneItStoppedAt() {
+        servers.camel().getRegistry().bind("metricsRegistry", registry);
+        servers.givenSourceFile("a.bin", 100);
+        servers.givenSourceFile("b.bin", 200);
+        servers.givenSourceFile("c.bin", 300);
+        String uri = servers.uri("copy", "");
+
+        Exchange result = servers.camel().createProducerTemplate().request(uri,
+                e -> e.getMessage().setHeader(Ftp3pConstants.FILE_NAMES, List.of("a.bin", "b.bin", "missing.bin", "c.bin")));
+
+        assertThat(result.getException()).isInstanceOf(Ftp3pOperationFailedException.class);
+        Tags tags = endpointTags(uri);
+        assertThat(registry.get("camel.ftp3p.transfers").tags(tags).tag("outcome", "completed").counter().count())
+                .isEqualTo(2.0);
+        assertThat(registry.get("camel.ftp3p.transfers").tags(tags).tags("outcome", "failed", "side", "source")
+                .counter().count()).isEqualTo(1.0);
+        assertThat(registry.get("camel.ftp3p.bytes").tags(tags).counter().count()).isEqualTo(300.0);
+    }
+
+    @Test
+    void eachFileASyncCopiesCountsAsCompleted() {
+        servers.camel().getRegistry().bind("metricsRegistry", registry);
+        servers.givenSourceFile("top.csv", 1000);
+        servers.givenSourceFile("a/one.bin", 2000);
+        String uri = servers.uri("sync", "");
+
+        Exchange result = servers.camel().createProducerTemplate().request(uri, e -> { });
+
+        assertThat(result.getException()).isNull();
+        assertThat(registry.get("camel.ftp3p.transfers").tags(endpointTags(uri)).tag("outcome", "completed").counter()
+                .count()).isEqualTo(2.0);
+        assertThat(registry.get("camel.ftp3p.bytes").tags(endpointTags(uri)).counter().count()).isEqualTo(3000.0);
     }
 
     @Test
