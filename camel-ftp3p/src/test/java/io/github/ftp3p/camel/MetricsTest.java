@@ -2,13 +2,17 @@ package io.github.ftp3p.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.Exchange;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -85,6 +89,29 @@ class MetricsTest {
         assertThat(registry.get("camel.ftp3p.transfers").tags(endpointTags(uri)).tag("outcome", "completed").counter()
                 .count()).isEqualTo(2.0);
         assertThat(registry.get("camel.ftp3p.bytes").tags(endpointTags(uri)).counter().count()).isEqualTo(3000.0);
+    }
+
+    @Test
+    void theActiveConnectionGaugesCountThePairATransferHoldsWhileItRuns() throws Exception {
+        servers.camel().getRegistry().bind("metricsRegistry", registry);
+        // Slow enough (about two seconds) for the gauges to be read while the transfer runs.
+        servers.source().throttle(1024 * 1024);
+        servers.givenSourceFile("slow.bin", 2L * 1024 * 1024);
+        String uri = servers.uri("copy", "");
+        servers.camel().getEndpoint(uri).start();
+        Tags tags = endpointTags(uri);
+
+        CompletableFuture<Exchange> running = CompletableFuture.supplyAsync(() -> servers.send(uri, "slow.bin"));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> activeConnections(tags, "source") == 1.0
+                && activeConnections(tags, "target") == 1.0);
+        assertThat(running.get(60, TimeUnit.SECONDS).getException()).isNull();
+
+        assertThat(activeConnections(tags, "source")).isZero();
+        assertThat(activeConnections(tags, "target")).isZero();
+    }
+
+    private double activeConnections(Tags tags, String side) {
+        return registry.get("camel.ftp3p.connections.active").tags(tags).tag("side", side).gauge().value();
     }
 
     @Test
