@@ -21,6 +21,17 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * micrometer-core is optional: only the class that makes the meters may use it, and the endpoint loads that one
+     * only when micrometer-core is present, so that without it nothing fails to link.
+     */
+    @Test
+    void onlyTransferMetersKnowsMicrometer() {
+        noClasses().that().doNotHaveFullyQualifiedName("io.github.ftp3p.camel.TransferMeters")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..")
+                .check(classes);
+    }
+
     /** camel → transfer → pool → protocol: a layer may use those below it, never one above. */
     @Test
     void eachLayerUsesOnlyTheLayersBelowIt() {

@@ -6,6 +6,7 @@ import io.github.ftp3p.protocol.TransferListener;
 import io.github.ftp3p.protocol.Side;
 import io.github.ftp3p.transfer.FxpClient;
 import io.github.ftp3p.transfer.FxpSettings;
+import io.github.ftp3p.transfer.TransferRecorder;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Expression;
@@ -42,6 +43,7 @@ public class Ftp3pEndpoint extends DefaultEndpoint {
     private Expression moveExisting;
     private Expression moveSourceTo;
     private FxpClient client;
+    private TransferMeters meters;
 
     public Ftp3pEndpoint(String uri, Ftp3pComponent component, Ftp3pConfiguration configuration) {
         super(uri, component);
@@ -87,7 +89,17 @@ public class Ftp3pEndpoint extends DefaultEndpoint {
     protected void doStart() throws Exception {
         super.doStart();
         Ftp3pComponent component = (Ftp3pComponent) getComponent();
-        client = new FxpClient(sourceServer, targetServer, settings, component.replies(), component.progress());
+        meters = micrometerPresent() ? TransferMeters.bind(this) : null;
+        client = new FxpClient(sourceServer, targetServer, settings, component.replies(), component.progress(),
+                meters == null ? TransferRecorder.NONE : meters);
+    }
+
+    /**
+     * micrometer-core is an optional dependency: without it TransferMeters, which uses it, is never loaded. Asked of
+     * the context's class resolver, which knows the application's class loader (Quarkus, OSGi).
+     */
+    private boolean micrometerPresent() {
+        return getCamelContext().getClassResolver().resolveClass("io.micrometer.core.instrument.MeterRegistry") != null;
     }
 
     @Override
@@ -96,6 +108,10 @@ public class Ftp3pEndpoint extends DefaultEndpoint {
         if (client != null) {
             client.close();
             client = null;
+        }
+        if (meters != null) {
+            meters.close();
+            meters = null;
         }
         super.doStop();
     }

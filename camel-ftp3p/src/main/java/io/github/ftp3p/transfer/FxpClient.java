@@ -60,6 +60,7 @@ public final class FxpClient implements AutoCloseable {
      * alone (about ten round trips) per chunk. Cleared when a first file shows otherwise.
      */
     private volatile TransferResult pipelineProof;
+    private final TransferRecorder recorder;
 
     /**
      * @param executor  runs the threads that read each side's replies during a transfer (two per transfer)
@@ -67,6 +68,13 @@ public final class FxpClient implements AutoCloseable {
      */
     public FxpClient(FtpServerAddress source, FtpServerAddress target, FxpSettings settings, Executor executor,
             ScheduledExecutorService scheduler) {
+        this(source, target, settings, executor, scheduler, TransferRecorder.NONE);
+    }
+
+    /** @param recorder told of each file's end, as this client counts it */
+    public FxpClient(FtpServerAddress source, FtpServerAddress target, FxpSettings settings, Executor executor,
+            ScheduledExecutorService scheduler, TransferRecorder recorder) {
+        this.recorder = recorder;
         this.source = source;
         this.target = target;
         this.settings = settings;
@@ -121,8 +129,7 @@ public final class FxpClient implements AutoCloseable {
                 boolean worthRetrying = e.connectionLost() || learnOutOfOrder(e);
                 if (lost != null || !worthRetrying || e instanceof VerificationException
                         || lease.targetTouched && !lease.resumable) {
-                    failed.incrementAndGet();
-                    request.listener().failed(e);
+                    recordFailed(request, e);
                     throw e;
                 }
                 lost = e;
@@ -145,8 +152,7 @@ public final class FxpClient implements AutoCloseable {
     private FtpTransferException unexpected(Lease lease, TransferRequest request, RuntimeException e) {
         lease.giveUp();
         FtpTransferException typed = new TransferFailedException(request.sourceName(), e);
-        failed.incrementAndGet();
-        request.listener().failed(typed);
+        recordFailed(request, typed);
         return typed;
     }
 
@@ -195,8 +201,7 @@ public final class FxpClient implements AutoCloseable {
                 results.addAll(pipelined.results());
                 i += pipelined.results().size();
                 if (!pipelined.succeeded() && !learnOutOfOrder(pipelined.failure())) {
-                    failed.incrementAndGet();
-                    requests.get(i).listener().failed(pipelined.failure());
+                    recordFailed(requests.get(i), pipelined.failure());
                     return new BatchResult(results, pipelined.failure());
                 }
                 // Stopped cleanly at a reply out of order: the files after the last one done go on one by one.
@@ -274,8 +279,17 @@ public final class FxpClient implements AutoCloseable {
 
     /** Counts a transfer finished outside {@link #transfer}. */
     void recordCompleted(TransferResult result) {
+        long written = Math.max(0, result.size() - result.resumedFrom());
         completed.incrementAndGet();
-        bytes.addAndGet(Math.max(0, result.size() - result.resumedFrom()));
+        bytes.addAndGet(written);
+        recorder.completed(result, written);
+    }
+
+    /** Counts a file that failed for good (after any retry) and tells its listener. */
+    private void recordFailed(TransferRequest request, FtpTransferException failure) {
+        failed.incrementAndGet();
+        recorder.failed(failure);
+        request.listener().failed(failure);
     }
 
     /** What is known of {@code side}'s server. */

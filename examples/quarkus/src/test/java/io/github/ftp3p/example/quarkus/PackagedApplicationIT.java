@@ -49,7 +49,7 @@ class PackagedApplicationIT {
                 "-Dpartner.host=" + partner.host(), "-Dpartner.port=" + partner.port(),
                 "-Dpartner.username=" + partner.user(), "-Dingest.host=" + ingest.host(),
                 "-Dingest.port=" + ingest.port(), "-Dingest.username=" + ingest.user(),
-                "-Dpublish.files=" + fileNames,
+                "-Dpublish.files=" + fileNames, "-Dquarkus.http.port=0",
                 "-jar", APPLICATION.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         // The passwords through the environment, as the docs say to give them.
