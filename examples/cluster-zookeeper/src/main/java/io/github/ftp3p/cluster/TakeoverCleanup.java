@@ -1,0 +1,62 @@
+package io.github.ftp3p.cluster;
+
+import org.apache.camel.Consumer;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.DefaultPollingConsumerPollStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The poll strategy of the leader's listing consumer: before the first poll of each leadership, deletes the
+ * temporary files ({@code .ftp3p.<name>.<8 hex>}) that the previous leader left in the target when it died
+ * mid-transfer.
+ *
+ * <p>Why here and not in a leadership listener: {@code master:} creates a new consumer each time this node becomes
+ * leader, and its polls are the only place this node transfers. Cleaning in the first {@link #begin} of a new
+ * consumer therefore runs after the leadership was won and before any transfer of this leadership, in the same
+ * thread, so it can never delete a temporary file of this node's own transfers ({@code tempFileMaxAge=0} deletes
+ * them all, whatever their age). A failed cleanup skips the poll, and the next poll tries again: nothing is moved
+ * before the target is clean.
+ */
+public final class TakeoverCleanup extends DefaultPollingConsumerPollStrategy {
+
+    private static final Logger LOG = LoggerFactory.getLogger("ftp3p.cluster");
+
+    private final String node;
+    private final ProducerTemplate template;
+    private final String cleanupUri;
+    private volatile Consumer cleanedFor;
+
+    /**
+     * @param cleanupUri the {@code ftp3p:cleanup?target=...&tempFileMaxAge=0} endpoint, or null to clean nothing
+     *                   (the leadership is still logged)
+     */
+    public TakeoverCleanup(String node, ProducerTemplate template, String cleanupUri) {
+        this.node = node;
+        this.template = template;
+        this.cleanupUri = cleanupUri;
+    }
+
+    @Override
+    public boolean begin(Consumer consumer, Endpoint endpoint) {
+        if (consumer == cleanedFor) {
+            return true;
+        }
+        long started = System.currentTimeMillis();
+        if (cleanupUri != null) {
+            Exchange done = template.send(cleanupUri, exchange -> { });
+            if (done.getException() != null) {
+                LOG.warn("takeover cleanup failed node={}: {}; this poll is skipped, the next one tries again", node,
+                        done.getException().toString());
+                return false;
+            }
+            LOG.info("takeover cleanup done node={} in {} ms: {}", node, System.currentTimeMillis() - started,
+                    done.getMessage().getHeaders());
+        }
+        LOG.info("leader polling node={} at={}", node, System.currentTimeMillis());
+        cleanedFor = consumer;
+        return true;
+    }
+}
