@@ -1,5 +1,7 @@
 package io.github.ftp3p.cluster;
 
+import io.github.ftp3p.camel.Ftp3pConstants;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
@@ -62,7 +64,7 @@ public final class MoveRoute extends RouteBuilder {
                 .routeId("move")
                 .to(moveUri(settings))
                 .process(e -> LOG.info("moved node={} file={} bytes={} at={}", node,
-                        e.getMessage().getHeader(Exchange.FILE_NAME), e.getMessage().getHeader("CamelFtp3pFileSize"),
+                        e.getMessage().getHeader(Exchange.FILE_NAME), e.getMessage().getHeader(Ftp3pConstants.FILE_SIZE),
                         System.currentTimeMillis()));
     }
 }

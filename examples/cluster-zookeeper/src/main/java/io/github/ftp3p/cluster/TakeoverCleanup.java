@@ -1,5 +1,7 @@
 package io.github.ftp3p.cluster;
 
+import io.github.ftp3p.camel.Ftp3pConstants;
+
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -52,8 +54,9 @@ public final class TakeoverCleanup extends DefaultPollingConsumerPollStrategy {
                         done.getException().toString());
                 return false;
             }
-            LOG.info("takeover cleanup done node={} in {} ms: {}", node, System.currentTimeMillis() - started,
-                    done.getMessage().getHeaders());
+            LOG.info("takeover cleanup node={} deleted={} in {} ms: {}", node,
+                    done.getMessage().getHeader(Ftp3pConstants.CLEANUP_DELETED), System.currentTimeMillis() - started,
+                    done.getMessage().getBody());
         }
         LOG.info("leader polling node={} at={}", node, System.currentTimeMillis());
         cleanedFor = consumer;

@@ -1,0 +1,69 @@
+package io.github.ftp3p.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What the nodes' logs say happened: who became leader when, and each finished move, in time order. */
+record NodeEvents(List<Leadership> leaderships, List<Move> moves) {
+
+    /** A node's "became leader" line. */
+    record Leadership(String node, long at) {
+    }
+
+    /** A node's "moved" line: the file is at the target under its final name and gone from the source. */
+    record Move(String node, String file, long at) {
+    }
+
+    private static final Pattern LEADER = Pattern.compile("became leader node=(\\S+) at=(\\d+)");
+    private static final Pattern MOVED = Pattern.compile("moved node=(\\S+) file=(\\S+) bytes=\\S+ at=(\\d+)");
+
+    static NodeEvents read(Collection<Path> logs) {
+        List<Leadership> leaderships = new ArrayList<>();
+        List<Move> moves = new ArrayList<>();
+        for (Path log : logs) {
+            for (String line : lines(log)) {
+                Matcher leader = LEADER.matcher(line);
+                if (leader.find()) {
+                    leaderships.add(new Leadership(leader.group(1), Long.parseLong(leader.group(2))));
+                }
+                Matcher moved = MOVED.matcher(line);
+                if (moved.find()) {
+                    moves.add(new Move(moved.group(1), moved.group(2), Long.parseLong(moved.group(3))));
+                }
+            }
+        }
+        leaderships.sort(Comparator.comparingLong(Leadership::at));
+        moves.sort(Comparator.comparingLong(Move::at));
+        return new NodeEvents(List.copyOf(leaderships), List.copyOf(moves));
+    }
+
+    /** The runs of consecutive moves by one node: with one leader at a time, one run per leadership that moved. */
+    List<List<Move>> runs() {
+        List<List<Move>> runs = new ArrayList<>();
+        for (Move move : moves) {
+            if (runs.isEmpty() || !runs.get(runs.size() - 1).get(0).node().equals(move.node())) {
+                runs.add(new ArrayList<>());
+            }
+            runs.get(runs.size() - 1).add(move);
+        }
+        return runs;
+    }
+
+    private static List<String> lines(Path log) {
+        try {
+            // A node may be writing a line right now: a torn last line simply does not match yet (Latin-1 never fails).
+            return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.ISO_8859_1) : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
