@@ -119,6 +119,7 @@ class ActivePassiveFailoverTest {
                 for (NodeProcess node : nodes.values()) {
                     node.close();
                 }
+                keepLogs(source, target);
             }
             report(source, target, System.currentTimeMillis() - started);
         }
@@ -150,6 +151,12 @@ class ActivePassiveFailoverTest {
                     .anyMatch(l -> l.node().equals(run.get(0).node()) && l.at() <= run.get(0).at());
         }
         assertThat(events.moves()).extracting(NodeEvents.Move::file).doesNotHaveDuplicates();
+        // What each successor's takeover cleanup removed: the temporary file the killed leader was writing.
+        for (Kill kill : kills) {
+            assertThat(events.cleanups()).as("takeover cleanup by " + kill.successor())
+                    .anyMatch(c -> c.node().equals(kill.successor()) && c.paths().contains(".ftp3p." + kill.file() + "."));
+        }
+        int cleanedUp = events.cleanups().stream().mapToInt(NodeEvents.Cleanup::deleted).sum();
 
         // The target's own log: every STOR went to a temporary name; a final name was written twice only when its
         // transfer was in flight at a kill.
@@ -161,8 +168,9 @@ class ActivePassiveFailoverTest {
         assertThat(inFlight).containsAll(duplicates.keySet());
         assertThat(duplicates.values()).allMatch(n -> n == 2);
 
-        System.out.printf("active/passive on ZooKeeper: files=%d kills=%d duplicates=%s leftovers=%d wall=%.1fs%n",
-                digests.size(), kills.size(), duplicates, leftovers.size(), wallMillis / 1000.0);
+        System.out.printf("active/passive on ZooKeeper: files=%d kills=%d duplicates=%s"
+                        + " temporaryFilesDeletedByTakeoverCleanups=%d leftovers=%d wall=%.1fs%n",
+                digests.size(), kills.size(), duplicates, cleanedUp, leftovers.size(), wallMillis / 1000.0);
         for (Kill kill : kills) {
             System.out.printf("  kill of %s at %s bytes of %s -> %s moved its first file after %d ms%n", kill.node(),
                     kill.bytesWritten(), kill.file(), kill.successor(), kill.firstMoveAt() - kill.at());
@@ -195,6 +203,16 @@ class ActivePassiveFailoverTest {
                         Optional::isPresent)
                 .orElseThrow();
         return new Kill(leader, killed.log(), at, large, written[0], first.node(), first.at());
+    }
+
+    /** The node and server logs outlive the temporary directory, for a failure on CI: target/active-passive/. */
+    private void keepLogs(RealFtpServer source, RealFtpServer target) throws IOException {
+        Path kept = Files.createDirectories(Path.of("target", "active-passive"));
+        for (Path log : logs) {
+            Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.copy(source.logFile(), kept.resolve("source-vsftpd.log"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(target.logFile(), kept.resolve("target-vsftpd.log"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The live node elected last: leadership only changes at kills here. */

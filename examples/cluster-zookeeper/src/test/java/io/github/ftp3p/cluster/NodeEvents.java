@@ -13,10 +13,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What the nodes' logs say happened: who became leader when, and each finished move, in time order. */
-record NodeEvents(List<Leadership> leaderships, List<Move> moves) {
+record NodeEvents(List<Leadership> leaderships, List<Cleanup> cleanups, List<Move> moves) {
 
     /** A node's "became leader" line. */
     record Leadership(String node, long at) {
+    }
+
+    /** A new leader's takeover cleanup: how many temporary files it deleted, and their paths as it logged them. */
+    record Cleanup(String node, int deleted, String paths) {
     }
 
     /** A node's "moved" line: the file is at the target under its final name and gone from the source. */
@@ -24,16 +28,22 @@ record NodeEvents(List<Leadership> leaderships, List<Move> moves) {
     }
 
     private static final Pattern LEADER = Pattern.compile("became leader node=(\\S+) at=(\\d+)");
+    private static final Pattern CLEANUP = Pattern.compile("takeover cleanup node=(\\S+) deleted=(\\d+) in \\d+ ms: (.*)");
     private static final Pattern MOVED = Pattern.compile("moved node=(\\S+) file=(\\S+) bytes=\\S+ at=(\\d+)");
 
     static NodeEvents read(Collection<Path> logs) {
         List<Leadership> leaderships = new ArrayList<>();
+        List<Cleanup> cleanups = new ArrayList<>();
         List<Move> moves = new ArrayList<>();
         for (Path log : logs) {
             for (String line : lines(log)) {
                 Matcher leader = LEADER.matcher(line);
                 if (leader.find()) {
                     leaderships.add(new Leadership(leader.group(1), Long.parseLong(leader.group(2))));
+                }
+                Matcher cleanup = CLEANUP.matcher(line);
+                if (cleanup.find()) {
+                    cleanups.add(new Cleanup(cleanup.group(1), Integer.parseInt(cleanup.group(2)), cleanup.group(3)));
                 }
                 Matcher moved = MOVED.matcher(line);
                 if (moved.find()) {
@@ -43,7 +53,7 @@ record NodeEvents(List<Leadership> leaderships, List<Move> moves) {
         }
         leaderships.sort(Comparator.comparingLong(Leadership::at));
         moves.sort(Comparator.comparingLong(Move::at));
-        return new NodeEvents(List.copyOf(leaderships), List.copyOf(moves));
+        return new NodeEvents(List.copyOf(leaderships), List.copyOf(cleanups), List.copyOf(moves));
     }
 
     /** The runs of consecutive moves by one node: with one leader at a time, one run per leadership that moved. */
