@@ -86,7 +86,7 @@ class ActivePassiveFailoverTest {
             Map<String, String> properties = Map.of(
                     "ftp3p.zookeeper", zookeeper.connectString(),
                     "ftp3p.zookeeper.sessionTimeout", Long.toString(SESSION_TIMEOUT.toMillis()),
-                    "ftp3p.zookeeper.connectTimeout", "5000",
+                    "ftp3p.zookeeper.connectTimeout", "2000",
                     "ftp3p.source", uri(source),
                     "ftp3p.target", uri(target),
                     "ftp3p.pollDelay", "200");
