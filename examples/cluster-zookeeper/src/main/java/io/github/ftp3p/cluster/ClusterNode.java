@@ -68,9 +68,14 @@ public final class ClusterNode {
                     }
                 }));
 
-        context.getRegistry().bind(MoveRoute.POLL_STRATEGY, new TakeoverCleanup(settings.node(),
-                context.createProducerTemplate(), settings.cleanupOnTakeover() ? MoveRoute.cleanupUri(settings) : null));
-        context.addRoutes(new MoveRoute(settings));
+        LeadershipGuard guard = new LeadershipGuard(settings.node(), cluster, MoveRoute.NAMESPACE);
+        TakeoverCleanup cleanup = new TakeoverCleanup(settings.node(), context.createProducerTemplate(),
+                settings.cleanupOnTakeover() ? MoveRoute.cleanupUri(settings) : null, guard);
+        context.getRegistry().bind(MoveRoute.POLL_STRATEGY, cleanup);
+        context.addStartupListener((camel, alreadyStarted) -> guard.watch(
+                camel.getExecutorServiceManager().newSingleThreadScheduledExecutor(guard, "ftp3p-leadership-guard"),
+                cleanup::listing));
+        context.addRoutes(new MoveRoute(settings, guard));
         return context;
     }
 }

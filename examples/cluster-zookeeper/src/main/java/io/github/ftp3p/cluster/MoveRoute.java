@@ -26,9 +26,11 @@ public final class MoveRoute extends RouteBuilder {
     private static final Logger LOG = LoggerFactory.getLogger("ftp3p.cluster");
 
     private final NodeSettings settings;
+    private final LeadershipGuard guard;
 
-    public MoveRoute(NodeSettings settings) {
+    public MoveRoute(NodeSettings settings, LeadershipGuard guard) {
         this.settings = settings;
+        this.guard = guard;
     }
 
     /** The move endpoint, also used by the README: both servers, the rest ftp3p's defaults. */
@@ -57,11 +59,13 @@ public final class MoveRoute extends RouteBuilder {
         // the source where it is; the next poll lists it again. One WARN line, not a stack trace per file.
         errorHandler(defaultErrorHandler().logExhausted(false));
         onException(Exception.class)
-                .process(e -> LOG.warn("move failed node={} file={}: {}", node, e.getMessage().getHeader(Exchange.FILE_NAME),
+                .process(e -> LOG.warn("move failed node={} file={} at={}: {}", node,
+                        e.getMessage().getHeader(Exchange.FILE_NAME), System.currentTimeMillis(),
                         e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage()));
 
         from("master:" + NAMESPACE + ":" + listingUri(settings))
                 .routeId("move")
+                .process(guard)
                 .to(moveUri(settings))
                 .process(e -> LOG.info("moved node={} file={} bytes={} at={}", node,
                         e.getMessage().getHeader(Exchange.FILE_NAME), e.getMessage().getHeader(Ftp3pConstants.FILE_SIZE),

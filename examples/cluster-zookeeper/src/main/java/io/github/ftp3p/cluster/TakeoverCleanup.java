@@ -29,20 +29,38 @@ public final class TakeoverCleanup extends DefaultPollingConsumerPollStrategy {
     private final String node;
     private final ProducerTemplate template;
     private final String cleanupUri;
+    private final LeadershipGuard guard;
     private volatile Consumer cleanedFor;
+    private volatile boolean skipping;
 
     /**
      * @param cleanupUri the {@code ftp3p:cleanup?target=...&tempFileMaxAge=0} endpoint, or null to clean nothing
      *                   (the leadership is still logged)
      */
-    public TakeoverCleanup(String node, ProducerTemplate template, String cleanupUri) {
+    public TakeoverCleanup(String node, ProducerTemplate template, String cleanupUri, LeadershipGuard guard) {
         this.node = node;
         this.template = template;
         this.cleanupUri = cleanupUri;
+        this.guard = guard;
+    }
+
+    /** The listing consumer of the current (or last) leadership, null before the first. */
+    public Consumer listing() {
+        return cleanedFor;
     }
 
     @Override
     public boolean begin(Consumer consumer, Endpoint endpoint) {
+        if (!guard.isLeader()) {
+            // A consumer master: failed to stop (see LeadershipGuard): no listing, no move.
+            if (!skipping) {
+                LOG.warn("not the leader any more node={} at={}: polls skipped until master: stops the listing", node,
+                        System.currentTimeMillis());
+                skipping = true;
+            }
+            return false;
+        }
+        skipping = false;
         if (consumer == cleanedFor) {
             return true;
         }

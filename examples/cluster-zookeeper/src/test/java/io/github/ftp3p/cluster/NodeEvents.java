@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What the nodes' logs say happened: who became leader when, and each finished move, in time order. */
-record NodeEvents(List<Leadership> leaderships, List<Cleanup> cleanups, List<Move> moves) {
+record NodeEvents(List<Leadership> leaderships, List<Cleanup> cleanups, List<Move> moves, List<Long> strayChecks) {
 
     /** A node's "became leader" line. */
     record Leadership(String node, long at) {
@@ -29,12 +29,16 @@ record NodeEvents(List<Leadership> leaderships, List<Cleanup> cleanups, List<Mov
 
     private static final Pattern LEADER = Pattern.compile("became leader node=(\\S+) at=(\\d+)");
     private static final Pattern CLEANUP = Pattern.compile("takeover cleanup node=(\\S+) deleted=(\\d+) in \\d+ ms: (.*)");
+    /** LeadershipGuard's lines: a node that finds it is not the leader while its listing still runs. */
+    private static final Pattern STRAY = Pattern.compile("(?:not the leader any more|lost the leadership without being told)");
+    private static final Pattern AT = Pattern.compile(" at=(\\d+)");
     private static final Pattern MOVED = Pattern.compile("moved node=(\\S+) file=(\\S+) bytes=\\S+ at=(\\d+)");
 
     static NodeEvents read(Collection<Path> logs) {
         List<Leadership> leaderships = new ArrayList<>();
         List<Cleanup> cleanups = new ArrayList<>();
         List<Move> moves = new ArrayList<>();
+        List<Long> strayChecks = new ArrayList<>();
         for (Path log : logs) {
             for (String line : lines(log)) {
                 Matcher leader = LEADER.matcher(line);
@@ -45,6 +49,10 @@ record NodeEvents(List<Leadership> leaderships, List<Cleanup> cleanups, List<Mov
                 if (cleanup.find()) {
                     cleanups.add(new Cleanup(cleanup.group(1), Integer.parseInt(cleanup.group(2)), cleanup.group(3)));
                 }
+                Matcher at = AT.matcher(line);
+                if (STRAY.matcher(line).find() && at.find()) {
+                    strayChecks.add(Long.parseLong(at.group(1)));
+                }
                 Matcher moved = MOVED.matcher(line);
                 if (moved.find()) {
                     moves.add(new Move(moved.group(1), moved.group(2), Long.parseLong(moved.group(3))));
@@ -53,7 +61,9 @@ record NodeEvents(List<Leadership> leaderships, List<Cleanup> cleanups, List<Mov
         }
         leaderships.sort(Comparator.comparingLong(Leadership::at));
         moves.sort(Comparator.comparingLong(Move::at));
-        return new NodeEvents(List.copyOf(leaderships), List.copyOf(cleanups), List.copyOf(moves));
+        strayChecks.sort(null);
+        return new NodeEvents(List.copyOf(leaderships), List.copyOf(cleanups), List.copyOf(moves),
+                List.copyOf(strayChecks));
     }
 
     /** The runs of consecutive moves by one node: with one leader at a time, one run per leadership that moved. */

@@ -60,6 +60,24 @@ final class NodeProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** SIGSTOP: the JVM freezes as in a long GC pause, its sockets stay open. */
+    void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause()}. */
+    void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid())).inheritIO().start();
+        if (!kill.waitFor(EXIT_BOUND.toSeconds(), TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            kill.destroyForcibly();
+            throw new IllegalStateException("kill -" + signal + " " + pid() + " failed");
+        }
+    }
+
     /** SIGKILL, then waits (bounded) until it is gone. */
     void kill() throws InterruptedException {
         process.toHandle().destroyForcibly();
@@ -69,10 +87,11 @@ final class NodeProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         if (!process.isAlive()) {
             return;
         }
+        resume(); // a paused JVM would not handle SIGTERM
         process.toHandle().destroy();
         if (!process.waitFor(EXIT_BOUND.toSeconds(), TimeUnit.SECONDS)) {
             kill();
