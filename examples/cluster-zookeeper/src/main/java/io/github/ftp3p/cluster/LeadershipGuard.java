@@ -18,9 +18,12 @@ import org.slf4j.LoggerFactory;
  * <p>Why it is needed: camel-zookeeper 4.18.0 tells {@code master:} that the leadership is gone by asking ZooKeeper
  * who the new leader is, from the thread Curator has just interrupted. After a session expiry (a pause longer than
  * the session timeout, or a partition) that question fails, no event is fired, and {@code master:} keeps the
- * listing consumer running while another node is leader: measured in {@code PausedLeaderTest} before this guard,
- * the paused node resumed and moved all 299 remaining files beside the new leader. Curator itself does know: its
- * {@code hasLeadership()} turns false, which {@link CamelClusterService#isLeader(String)} reads.
+ * listing consumer running while another node is leader. Measured with {@code PausedLeaderTest} and this guard
+ * switched off: after the paused leader resumed, a wave of 200 files was moved by both nodes at once (130 by the
+ * old leader, 70 by the new one, 30 files transferred twice), and the old one never logged "Leadership lost".
+ * ftp3p's own race handling kept every file whole and single, but the election meant nothing any more. Curator
+ * itself does know: its {@code hasLeadership()} turns false, which {@link CamelClusterService#isLeader(String)}
+ * reads.
  *
  * <p>So, three checks of that flag:
  * <ul>
