@@ -1,4 +1,4 @@
-package io.github.ftp3p.cluster;
+package io.github.ftp3p.cluster.zookeeper;
 
 import java.nio.file.Path;
 import java.time.Duration;
