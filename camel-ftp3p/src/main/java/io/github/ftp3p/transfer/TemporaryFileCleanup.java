@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.github.ftp3p.protocol.ControlConnection;
@@ -29,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * transfer. A file deleted while another node still writes it costs that node its transfer (its rename fails, its
  * source is kept), never a file.
  * <p>
- * Walks the tree breadth first, its directories from MLSD (RFC 3659) or LIST, down to {@code maxDepth} levels, the
- * names in each from NLST; asks MDTM of each temporary name only when a minimum age is set. A listing refused fails
+ * Walks the tree breadth first with MLSD (RFC 3659) or LIST, down to {@code maxDepth} levels, adding the names
+ * NLST -a gives where the prefix starts with a dot; asks MDTM of each temporary name only when a minimum age is set. A listing refused fails
  * the operation (a missing directory lists as empty on Apache FtpServer and vsftpd: nothing to delete); a DELE
  * refused (the file was renamed into place or removed meanwhile) is skipped.
  */
@@ -63,15 +65,22 @@ final class TemporaryFileCleanup {
         Deque<Level> pending = new ArrayDeque<>(List.of(new Level(client.target.directory(), 0)));
         while (!pending.isEmpty()) {
             Level level = pending.poll();
-            if (level.depth < maxDepth) {
-                DirectoryListing listing = DirectoryListing.of(data, target, level.path, settings.tls(Side.TARGET), mlsd,
-                        systemType);
-                listing.entries().stream().filter(entry -> entry.kind() == RemoteEntry.Kind.DIRECTORY)
-                        .forEach(entry -> pending.add(new Level(join(level.path, entry.name()), level.depth + 1)));
+            DirectoryListing listing = DirectoryListing.of(data, target, level.path, settings.tls(Side.TARGET), mlsd,
+                    systemType);
+            Set<String> names = new LinkedHashSet<>();
+            for (RemoteEntry entry : listing.entries()) {
+                if (entry.kind() == RemoteEntry.Kind.DIRECTORY && level.depth < maxDepth) {
+                    pending.add(new Level(join(level.path, entry.name()), level.depth + 1));
+                } else if (entry.kind() == RemoteEntry.Kind.FILE) {
+                    names.add(entry.name());
+                }
             }
-            // The default prefix starts with a dot: MLSD and LIST leave such names out on Apache FtpServer and
-            // vsftpd, NLST -a shows them (as the sweep of StaleTemporaryFiles asks).
-            List<String> names = NameListing.names(data, target, level.path, settings.tls(Side.TARGET), hidden);
+            if (hidden) {
+                // MLSD and LIST leave names starting with a dot out on Apache FtpServer and vsftpd, where NLST -a
+                // shows them; Pure-FTPd's and pyftpdlib's MLSD shows them, and they refuse NLST -a of a subdirectory
+                // (550), which reads as no names.
+                names.addAll(NameListing.names(data, target, level.path, settings.tls(Side.TARGET), true));
+            }
             for (String name : names) {
                 String path = join(level.path, name);
                 if (temporary.matcher(name).matches() && oldEnough(target, path)
