@@ -76,11 +76,21 @@ final class ClusterFixture implements AutoCloseable {
                 "ftp3p.pollDelay", "200");
     }
 
-    /** Skips the test unless ZooKeeper and vsftpd can run here, then starts them. */
+    /**
+     * Skips the test unless ZooKeeper and vsftpd can run here, then starts them. Under CI ({@code CI=true}), where
+     * .ci/install-ftp-servers has installed both, a missing one is an error instead, as for the interop tests: a
+     * green CI must not hide a missing install step.
+     */
     static ClusterFixture start(String name, Path work) throws IOException, InterruptedException {
-        assumeTrue(ZooKeeperStandalone.isInstalled(), "ZooKeeper is not installed (" + ZooKeeperStandalone.SERVER_SCRIPT
-                + "; apt-get install zookeeper, or .ci/install-ftp-servers)");
-        assumeTrue(RealFtpServer.isAvailable(RealFtpServer.VSFTPD), () -> RealFtpServer.unavailableReason(RealFtpServer.VSFTPD));
+        String zookeeperMissing = ZooKeeperStandalone.isInstalled() ? null : "ZooKeeper is not installed ("
+                + ZooKeeperStandalone.SERVER_SCRIPT + "; apt-get install zookeeper, or .ci/install-ftp-servers)";
+        String vsftpdMissing = RealFtpServer.unavailableReason(RealFtpServer.VSFTPD);
+        for (String missing : new String[] {zookeeperMissing, vsftpdMissing}) {
+            if (missing != null && "true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException("CI must run the cluster tests, but " + missing);
+            }
+            assumeTrue(missing == null, missing);
+        }
         ZooKeeperStandalone zookeeper = ZooKeeperStandalone.start(Files.createDirectories(work.resolve("zookeeper")))
                 .orElseThrow();
         RealFtpServer source = null;
