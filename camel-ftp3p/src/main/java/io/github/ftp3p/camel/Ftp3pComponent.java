@@ -3,6 +3,7 @@ package io.github.ftp3p.camel;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -11,6 +12,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.concurrent.SizedScheduledExecutorService;
 
 /** The ftp3p component: server-to-server FTP transfers. Its configuration is the default of every endpoint. */
 @Component("ftp3p")
@@ -65,11 +67,22 @@ public class Ftp3pComponent extends DefaultComponent {
         return progress;
     }
 
-    /** Camel's pools keep an idle thread 60 s, and a scheduled pool's core thread for ever. */
-    private static void idleThreadsEnd(ExecutorService executor) {
+    /**
+     * Camel's pools keep an idle thread 60 s, and a scheduled pool's core thread for ever; its ExecutorServiceManager
+     * takes no keep-alive for a cached pool, so it is set here. A cancelled watchdog is dropped from the queue at
+     * once: left there until its (stall timeout) delay, it would keep the scheduler's thread alive after the last
+     * transfer. Camel wraps its scheduled pools (SizedScheduledExecutorService, not a ThreadPoolExecutor): the pool is
+     * the one inside.
+     */
+    private static void idleThreadsEnd(ExecutorService shared) {
+        ExecutorService executor = shared instanceof SizedScheduledExecutorService sized
+                ? sized.getScheduledThreadPoolExecutor() : shared;
         if (executor instanceof ThreadPoolExecutor pool) {
             pool.setKeepAliveTime(THREAD_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
             pool.allowCoreThreadTimeOut(true);
+        }
+        if (executor instanceof ScheduledThreadPoolExecutor scheduler) {
+            scheduler.setRemoveOnCancelPolicy(true);
         }
     }
 

@@ -23,14 +23,18 @@ import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
  * for a free one, at most {@code maxWait}. A connection idle for longer than {@code noopAfterIdle} is checked
  * with NOOP before it is handed out, and replaced when dead.
  * <p>
+ * A connection back in the pool and idle for longer than {@code idleTimeout} is closed (QUIT) by commons-pool2's
+ * evictor, one thread for the whole JVM, so that a pool nobody uses holds no socket; connections lent out are
+ * never looked at, however long their transfer runs. The next borrower then opens (and logs in) a new one.
+ * <p>
  * {@link #close} also closes the connections lent out, and those opened outside the pool
  * ({@link #openOutside}), so that a thread blocked reading a reply on one wakes up with an error instead of
  * outliving the endpoint.
  */
 public final class ConnectionPool implements AutoCloseable {
 
-    /** Idle connections older than this are closed: servers drop them anyway (vsftpd after 300 s). */
-    private static final Duration EVICT_IDLE_AFTER = Duration.ofMinutes(2);
+    /** The longest pause between two looks for connections idle past {@code idleTimeout}. */
+    private static final Duration MAX_EVICTION_PERIOD = Duration.ofSeconds(30);
 
     private final Side side;
     private final FtpServerAddress server;
@@ -48,10 +52,11 @@ public final class ConnectionPool implements AutoCloseable {
 
     /**
      * @param tls     FTPS settings, or null for plain FTP
-     * @param maxWait how long {@link #borrow} waits for a free connection
+     * @param maxWait     how long {@link #borrow} waits for a free connection
+     * @param idleTimeout an idle connection is closed once it has been idle this long, or up to half as long again
      */
     public ConnectionPool(Side side, FtpServerAddress server, ConnectionSettings settings, TlsSettings tls,
-            int maxConnections, Duration maxWait, Duration noopAfterIdle) {
+            int maxConnections, Duration maxWait, Duration noopAfterIdle, Duration idleTimeout) {
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be at least 1, not " + maxConnections);
         }
@@ -65,10 +70,18 @@ public final class ConnectionPool implements AutoCloseable {
         config.setBlockWhenExhausted(true);
         config.setTestOnBorrow(true);
         config.setJmxEnabled(false);
-        config.setMinEvictableIdleDuration(EVICT_IDLE_AFTER);
-        config.setTimeBetweenEvictionRuns(Duration.ofSeconds(30));
+        config.setMinEvictableIdleDuration(idleTimeout);
+        config.setTimeBetweenEvictionRuns(evictionPeriod(idleTimeout));
+        // Every idle connection is looked at on each run (the default is three), so that none outstays idleTimeout.
+        config.setNumTestsPerEvictionRun(maxConnections);
         factory = new Factory(side, server, settings, tls, noopAfterIdle, opening);
         pool = new GenericObjectPool<>(factory, config);
+    }
+
+    /** Half the idle timeout, at most {@link #MAX_EVICTION_PERIOD}: a connection is closed at most 1.5 x late. */
+    static Duration evictionPeriod(Duration idleTimeout) {
+        Duration half = idleTimeout.dividedBy(2);
+        return half.compareTo(MAX_EVICTION_PERIOD) > 0 ? MAX_EVICTION_PERIOD : half.isZero() ? Duration.ofMillis(1) : half;
     }
 
     /**

@@ -81,9 +81,9 @@ public final class FxpClient implements AutoCloseable {
         this.executor = executor;
         this.scheduler = scheduler;
         this.sourcePool = new ConnectionPool(Side.SOURCE, source, settings.connection(), settings.tls(Side.SOURCE),
-                settings.maxConnections(), settings.maxWait(), settings.noopAfterIdle());
+                settings.maxConnections(), settings.maxWait(), settings.noopAfterIdle(), settings.idleTimeout());
         this.targetPool = new ConnectionPool(Side.TARGET, target, settings.connection(), settings.tls(Side.TARGET),
-                settings.maxConnections(), settings.maxWait(), settings.noopAfterIdle());
+                settings.maxConnections(), settings.maxWait(), settings.noopAfterIdle(), settings.idleTimeout());
         this.staleTemporaryFiles = settings.tempPrefix() == null || settings.tempFileMaxAge().isZero() ? null
                 : new StaleTemporaryFiles(settings.tempPrefix(), settings.tempFileMaxAge());
     }
