@@ -425,12 +425,12 @@ public class Ftp3pConfiguration implements Cloneable {
     }
 
     /**
-     * A kept control connection idle for longer than this, in milliseconds, is closed with QUIT, found within half
-     * as long again (at most 30 s later); the next transfer then connects and logs in anew. An endpoint whose
-     * connections are all closed holds no socket and no thread, so a node with many endpoints (one per partner)
-     * pays only for those in use. A connection lent to a transfer is never closed for being idle, however long the
-     * transfer runs. From 1000 (1 second) to 2147483647 ms (about 24.8 days); 0 is refused, since connections kept
-     * for ever are what made idle endpoints costly. Keep it below the servers' own idle timeout (vsftpd: 300 s).
+     * A kept control connection idle for this long, in milliseconds, is closed with QUIT; the next transfer then
+     * connects and logs in anew. An endpoint whose connections are all closed holds no socket, no thread and no
+     * timer, so a node with many endpoints (one per partner) pays only for those in use. A connection lent to a
+     * transfer is never closed for being idle, however long the transfer runs. From 1000 (1 second) to 2147483647
+     * ms (about 24.8 days); 0 is refused, since connections kept for ever are what made idle endpoints costly. Keep
+     * it below the servers' own idle timeout (vsftpd: 300 s).
      */
     public void setIdleTimeout(long idleTimeout) {
         this.idleTimeout = idleTimeout;

@@ -59,10 +59,7 @@ public record FxpSettings(PassiveSide passiveSide, TransferOptions transfer, Con
     public static final Duration MIN_TEMP_FILE_MAX_AGE = Duration.ofMinutes(10);
     /** How long an idle pooled connection is kept unless told otherwise: servers drop them anyway (vsftpd after 300 s). */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(2);
-    /**
-     * Below this a connection would be closed between two files of a steady flow, each file then paying a connect
-     * and a login, and the pools' eviction runs (two per idleTimeout) would keep the evictor thread busy.
-     */
+    /** Below this a connection would be closed between two files of a steady flow, each file then paying a login. */
     public static final Duration MIN_IDLE_TIMEOUT = Duration.ofSeconds(1);
 
     public FxpSettings {
