@@ -44,7 +44,8 @@ class IdleTimeoutTest {
 
         assertThat(servers.send(uri, "a.bin").getException()).isNull();
         Ftp3pEndpoint endpoint = servers.camel().getEndpoint(uri, Ftp3pEndpoint.class);
-        assertThat(endpoint.getSourceConnectionsIdle() + endpoint.getTargetConnectionsIdle()).isPositive();
+        // Logged in on both sides; whether still pooled at this instant depends on the machine's speed: not asserted.
+        assertThat(endpoint.getLogins()).isEqualTo(2);
 
         awaitNoSession(servers.source(), servers.target());
         assertThat(servers.source().commands()).last().isEqualTo("QUIT");
