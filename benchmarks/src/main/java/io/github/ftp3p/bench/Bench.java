@@ -7,7 +7,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
- * Runs the scenarios of issues 7 and 13 (those {@code bench.scenarios} selects) on loopback, prints the tables and the goals, and writes
+ * Runs the scenarios of issues 7, 13 and 15 (those {@code bench.scenarios} selects) on loopback, prints the tables and the goals, and writes
  * {@code performance.txt} and {@code performance.png} into {@code bench.out}. Settings: {@link BenchConfig}.
  * Servers and clients all run outside this JVM (child JVMs and server processes), and all of them are stopped
  * before it ends.
@@ -76,6 +76,9 @@ public final class Bench {
             }
             if (config.runs(BenchConfig.TREE) && config.tree().pairs().contains(kind)) {
                 attempt(ctx, kind + " tree", () -> new TreeScenario(ctx).run(pair));
+            }
+            if (config.runs(BenchConfig.PARTNERS) && kind.equals(ServerPair.FTPSERVER)) {
+                attempt(ctx, kind + " partners", () -> new PartnersScenario(ctx).run(pair));
             }
         }
     }

@@ -14,16 +14,18 @@ import java.util.Set;
  * {@code bench.rttPair} (the pair it runs on), {@code bench.ftp3pOptions} (extra ftp3p endpoint options, e.g.
  * {@code verify=none}), {@code bench.out} (the directory for performance.txt and performance.png),
  * {@code bench.maxTimeWait} (a run waits, up to two minutes, until fewer sockets are in TIME_WAIT; 0 never waits),
- * {@code bench.scenarios} (which scenarios run: large, many, rtt, tree; all by default) and the tree scenario's
- * settings ({@link TreeConfig}).
+ * {@code bench.scenarios} (which scenarios run: large, many, rtt, tree, partners; all by default), the tree
+ * scenario's settings ({@link TreeConfig}) and the partners scenario's ({@link PartnersConfig}).
  */
 record BenchConfig(long size, int files, int reps, List<String> pairs, int rttMillis, int rttFiles, String rttPair,
-                   String ftp3pOptions, Path out, int maxTimeWait, Set<String> scenarios, TreeConfig tree) {
+                   String ftp3pOptions, Path out, int maxTimeWait, Set<String> scenarios, TreeConfig tree,
+                   PartnersConfig partners) {
 
     static final String LARGE = "large";
     static final String MANY = "many";
     static final String RTT = "rtt";
     static final String TREE = "tree";
+    static final String PARTNERS = "partners";
 
     static final int SMALL_FILE_SIZE = 4096;
 
@@ -39,8 +41,9 @@ record BenchConfig(long size, int files, int reps, List<String> pairs, int rttMi
                 System.getProperty("bench.ftp3pOptions", "").trim(),
                 Path.of(System.getProperty("bench.out", "target/performance")).toAbsolutePath(),
                 Integer.getInteger("bench.maxTimeWait", 5000),
-                Set.copyOf(TreeConfig.list(System.getProperty("bench.scenarios", String.join(",", LARGE, MANY, RTT, TREE)))),
-                TreeConfig.fromSystemProperties());
+                Set.copyOf(TreeConfig.list(System.getProperty("bench.scenarios", String.join(",", LARGE, MANY, RTT, TREE,
+                        PARTNERS)))),
+                TreeConfig.fromSystemProperties(), PartnersConfig.fromSystemProperties());
     }
 
     boolean runs(String scenario) {
@@ -49,7 +52,7 @@ record BenchConfig(long size, int files, int reps, List<String> pairs, int rttMi
 
     /**
      * The pairs some selected scenario runs on, in order: {@code bench.pairs} for the large and many-file
-     * scenarios, the RTT pair, the tree pairs.
+     * scenarios, the RTT pair, the tree pairs, the embedded pair of the partners scenario.
      */
     List<String> pairsToStart() {
         LinkedHashSet<String> kinds = new LinkedHashSet<>();
@@ -61,6 +64,9 @@ record BenchConfig(long size, int files, int reps, List<String> pairs, int rttMi
         }
         if (runs(TREE)) {
             kinds.addAll(tree.pairs());
+        }
+        if (runs(PARTNERS)) {
+            kinds.add(ServerPair.FTPSERVER);
         }
         return List.copyOf(kinds);
     }

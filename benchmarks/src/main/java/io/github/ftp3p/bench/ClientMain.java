@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,8 +32,6 @@ import org.apache.camel.impl.DefaultCamelContext;
 public final class ClientMain {
 
     private final CountingSocketFactory sockets;
-    private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(p -> p.getType() == MemoryType.HEAP).toList();
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -103,16 +100,12 @@ public final class ClientMain {
     private String sync(CopyClient client, String sub, int lanes) throws Exception {
         CopyClient.SyncCounts[] counts = new CopyClient.SyncCounts[1];
         System.gc();
-        long before = heapUsed();
+        long before = Heap.used();
         Measurement m = measure(() -> counts[0] = client.sync(sub, lanes));
         System.gc();
-        long after = heapUsed();
+        long after = Heap.used();
         return m.toLine() + " " + counts[0].copied() + " " + counts[0].skipped() + " " + counts[0].failed() + " "
                 + before + " " + after;
-    }
-
-    private long heapUsed() {
-        return heapPools.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
     }
 
     private interface Task {
@@ -122,14 +115,14 @@ public final class ClientMain {
     /** Wall and process CPU time ({@link CpuClock}) of the task, its peak heap (after a GC and a reset), and its socket bytes. */
     private Measurement measure(Task task) throws Exception {
         System.gc();
-        heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        Heap.POOLS.forEach(MemoryPoolMXBean::resetPeakUsage);
         sockets.reset();
         CpuClock cpu = CpuClock.start(os);
         long start = System.nanoTime();
         task.run();
         long wall = System.nanoTime() - start;
         long cpuNanos = cpu.elapsed();
-        long heap = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        long heap = Heap.POOLS.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         return new Measurement(wall, cpuNanos, heap, sockets.total());
     }
 }

@@ -36,7 +36,8 @@ final class Ftp3pClient implements CopyClient {
                 + "&socketFactory=#countingSockets&maxConnections=4" + this.extraOptions;
     }
 
-    private static String side(String name, Server server, String sub) {
+    /** The source or target option of an endpoint, to {@code sub} under the server's benchmark directory. */
+    static String side(String name, Server server, String sub) {
         String option = name + "=ftp://" + server.user() + "@" + server.host() + ":" + server.port() + "/"
                 + server.ftpPath(sub);
         return server.password().isEmpty() ? option : option + "&" + name + "Password=RAW(" + server.password() + ")";

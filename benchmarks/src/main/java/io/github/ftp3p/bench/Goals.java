@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
-/** The goals of issue 7, each checked against the run's medians, then those of issue 13 ({@link TreeGoals}). */
+/**
+ * The goals of issue 7, each checked against the run's medians, then those of issue 13 ({@link TreeGoals}) and 15
+ * ({@link PartnersReport}).
+ */
 final class Goals {
 
     /** Control traffic allowed per file. */
@@ -67,10 +70,13 @@ final class Goals {
                 + " <= " + HEAP_GROWTH, heap.map(v -> ratio(v)), heap.map(v -> v <= HEAP_GROWTH)));
         if (!report.config.runs(BenchConfig.LARGE) && !report.config.runs(BenchConfig.MANY)
                 && !report.config.runs(BenchConfig.RTT)) {
-            goals.clear(); // none of issue 7's scenarios ran: only the tree's goals mean anything
+            goals.clear(); // none of issue 7's scenarios ran: only the later issues' goals mean anything
         }
         if (report.config.runs(BenchConfig.TREE)) {
             goals.addAll(TreeGoals.evaluate(report));
+        }
+        if (report.config.runs(BenchConfig.PARTNERS)) {
+            goals.addAll(PartnersReport.goals(report));
         }
         return goals;
     }
@@ -79,7 +85,7 @@ final class Goals {
         return String.format("%.2f", v);
     }
 
-    private static Goal goal(String name, String target, Optional<String> measured, Optional<Boolean> met) {
+    static Goal goal(String name, String target, Optional<String> measured, Optional<Boolean> met) {
         return new Goal(name, target, measured.orElse("-"), met.orElse(null));
     }
 

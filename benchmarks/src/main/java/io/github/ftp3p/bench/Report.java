@@ -24,6 +24,7 @@ final class Report {
     private final List<Result> results = new ArrayList<>();
     private final List<TreeResult> treeResults = new ArrayList<>();
     private final List<HeapResult> heapResults = new ArrayList<>();
+    private final List<PartnersResult> partnersResults = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
     Report(BenchConfig config) {
@@ -40,6 +41,14 @@ final class Report {
 
     void add(HeapResult result) {
         heapResults.add(result);
+    }
+
+    void add(PartnersResult result) {
+        partnersResults.add(result);
+    }
+
+    List<PartnersResult> partnersResults() {
+        return List.copyOf(partnersResults);
     }
 
     List<TreeResult> treeResults() {
@@ -91,6 +100,9 @@ final class Report {
         }
         if (config.runs(BenchConfig.TREE)) {
             out.append(TreeReport.render(this)).append('\n');
+        }
+        if (config.runs(BenchConfig.PARTNERS)) {
+            out.append(PartnersReport.render(this)).append('\n');
         }
         out.append("Goals\n").append(Goals.table(Goals.evaluate(this)));
         for (String note : notes) {

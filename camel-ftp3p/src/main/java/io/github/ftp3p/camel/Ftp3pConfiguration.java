@@ -62,6 +62,8 @@ public class Ftp3pConfiguration implements Cloneable {
     private long maxWait = 300_000;
     @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
     private long noopAfterIdle = 10_000;
+    @UriParam(label = "advanced", defaultValue = "120000", javaType = "java.time.Duration")
+    private long idleTimeout = 120_000;
     @UriParam(label = "advanced")
     private SocketFactory socketFactory;
     @UriParam(enums = "none,size,checksum", defaultValue = "size")
@@ -416,6 +418,22 @@ public class Ftp3pConfiguration implements Cloneable {
      */
     public void setNoopAfterIdle(long noopAfterIdle) {
         this.noopAfterIdle = noopAfterIdle;
+    }
+
+    public long getIdleTimeout() {
+        return idleTimeout;
+    }
+
+    /**
+     * A kept control connection idle for this long, in milliseconds, is closed with QUIT; the next transfer then
+     * connects and logs in anew. An endpoint whose connections are all closed holds no socket, no thread and no
+     * timer, so a node with many endpoints (one per partner) pays only for those in use. A connection lent to a
+     * transfer is never closed for being idle, however long the transfer runs. From 1000 (1 second) to 2147483647
+     * ms (about 24.8 days); 0 is refused, since connections kept for ever are what made idle endpoints costly. Keep
+     * it below the servers' own idle timeout (vsftpd: 300 s).
+     */
+    public void setIdleTimeout(long idleTimeout) {
+        this.idleTimeout = idleTimeout;
     }
 
     public SocketFactory getSocketFactory() {

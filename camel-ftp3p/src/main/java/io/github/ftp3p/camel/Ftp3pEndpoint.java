@@ -107,7 +107,7 @@ public class Ftp3pEndpoint extends DefaultEndpoint {
         Ftp3pComponent component = (Ftp3pComponent) getComponent();
         meters = micrometerPresent() ? TransferMeters.bind(this) : null;
         client = new FxpClient(sourceServer, targetServer, settings, component.replies(), component.progress(),
-                meters == null ? TransferRecorder.NONE : meters);
+                component.closer(), meters == null ? TransferRecorder.NONE : meters);
     }
 
     /**

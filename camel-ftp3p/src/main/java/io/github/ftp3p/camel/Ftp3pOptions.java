@@ -98,6 +98,7 @@ final class Ftp3pOptions {
                     dataNetworks(c.getAllowedDataNetworks()), c.isPipelining());
             return new FxpSettings(choice("passiveSide", c.getPassiveSide(), PassiveSide.class), transfer, connection,
                     c.getMaxConnections(), Duration.ofMillis(c.getMaxWait()), Duration.ofMillis(c.getNoopAfterIdle()),
+                    Duration.ofMillis(c.getIdleTimeout()),
                     choice("verify", c.getVerify(), Verification.class), fileExist,
                     c.isUseTempFile() ? Arguments.requireSafe("tempPrefix", c.getTempPrefix()) : null, c.isAutoCreate(),
                     c.isPreserveLastModified(), Duration.ofMillis(c.getProgressInterval()),

@@ -1,27 +1,38 @@
 package io.github.ftp3p.pool;
 
 import java.time.Duration;
-import java.util.NoSuchElementException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.ftp3p.protocol.ConnectionSettings;
 import io.github.ftp3p.protocol.ControlConnection;
 import io.github.ftp3p.protocol.FtpServerAddress;
-import io.github.ftp3p.protocol.FtpTransferException;
 import io.github.ftp3p.protocol.Side;
 import io.github.ftp3p.protocol.TlsSettings;
-import org.apache.commons.pool2.BasePooledObjectFactory;
-import org.apache.commons.pool2.PooledObject;
-import org.apache.commons.pool2.impl.DefaultPooledObject;
-import org.apache.commons.pool2.impl.GenericObjectPool;
-import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 
 /**
  * Logged-in control connections to one server identity (host, port, user), kept between transfers so that
  * a transfer costs no connect and no login. At most {@code maxConnections} exist at once; a borrower waits
  * for a free one, at most {@code maxWait}. A connection idle for longer than {@code noopAfterIdle} is checked
- * with NOOP before it is handed out, and replaced when dead.
+ * with NOOP before it is handed out, and replaced when dead. The connection given back last is lent first, so
+ * that the others age out.
+ * <p>
+ * A connection back in the pool and idle for {@code idleTimeout} is closed (QUIT, on the {@code closer}
+ * executor), so that a pool nobody uses holds no socket; connections lent out are never looked at, however long
+ * their transfer runs. The next borrower then opens (and logs in) a new one. The look is one task on the shared
+ * {@code scheduler}, pending only while the pool holds an idle connection: an unused pool holds no task and no
+ * thread. (commons-pool2, used before, kept three statistics caches of a hundred AtomicLong per pool, about
+ * 17 KiB an endpoint, and an evictor task per pool for ever.)
  * <p>
  * {@link #close} also closes the connections lent out, and those opened outside the pool
  * ({@link #openOutside}), so that a thread blocked reading a reply on one wakes up with an error instead of
@@ -29,15 +40,29 @@ import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
  */
 public final class ConnectionPool implements AutoCloseable {
 
-    /** Idle connections older than this are closed: servers drop them anyway (vsftpd after 300 s). */
-    private static final Duration EVICT_IDLE_AFTER = Duration.ofMinutes(2);
-
     private final Side side;
     private final FtpServerAddress server;
+    private final ConnectionSettings settings;
+    private final TlsSettings tls;
     private final int maxConnections;
     private final Duration maxWait;
-    private final Factory factory;
-    private final GenericObjectPool<ControlConnection> pool;
+    private final long noopAfterIdleNanos;
+    private final long idleTimeoutNanos;
+    private final ScheduledExecutorService scheduler;
+    private final Executor closer;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when a place or an idle connection becomes free, and on close. */
+    private final Condition freed = lock.newCondition();
+    /** The idle connections, the one given back last first; guarded by {@link #lock}. */
+    private final ArrayDeque<Idle> idle = new ArrayDeque<>(2);
+    /** Places taken: lent out, being opened, or being closed after their idle timeout; guarded by {@link #lock}. */
+    private int taken;
+    /** Guarded by {@link #lock}. */
+    private long created;
+    /** The pending look for expired idle connections, or null; guarded by {@link #lock}. */
+    private ScheduledFuture<?> eviction;
+    private volatile boolean closed;
     /**
      * Being opened, lent out, or opened outside the pool: what {@link #close} must close under the threads using
      * them.
@@ -46,29 +71,33 @@ public final class ConnectionPool implements AutoCloseable {
     private final Set<ControlConnection> inUse = ConcurrentHashMap.newKeySet();
     private final Set<ControlConnection> outside = ConcurrentHashMap.newKeySet();
 
+    /** An idle connection and when it was given back. */
+    private record Idle(ControlConnection connection, long sinceNanos) {
+    }
+
     /**
-     * @param tls     FTPS settings, or null for plain FTP
-     * @param maxWait how long {@link #borrow} waits for a free connection
+     * @param tls         FTPS settings, or null for plain FTP
+     * @param maxWait     how long {@link #borrow} waits for a free connection
+     * @param idleTimeout an idle connection is closed once it has been idle this long
+     * @param scheduler   runs the looks for idle connections past idleTimeout (shared; short tasks)
+     * @param closer      says QUIT on them, each bounded by {@link ControlConnection#close}
      */
     public ConnectionPool(Side side, FtpServerAddress server, ConnectionSettings settings, TlsSettings tls,
-            int maxConnections, Duration maxWait, Duration noopAfterIdle) {
+            int maxConnections, Duration maxWait, Duration noopAfterIdle, Duration idleTimeout,
+            ScheduledExecutorService scheduler, Executor closer) {
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be at least 1, not " + maxConnections);
         }
         this.side = side;
         this.server = server;
+        this.settings = settings;
+        this.tls = tls;
         this.maxConnections = maxConnections;
         this.maxWait = maxWait;
-        GenericObjectPoolConfig<ControlConnection> config = new GenericObjectPoolConfig<>();
-        config.setMaxTotal(maxConnections);
-        config.setMaxIdle(maxConnections);
-        config.setBlockWhenExhausted(true);
-        config.setTestOnBorrow(true);
-        config.setJmxEnabled(false);
-        config.setMinEvictableIdleDuration(EVICT_IDLE_AFTER);
-        config.setTimeBetweenEvictionRuns(Duration.ofSeconds(30));
-        factory = new Factory(side, server, settings, tls, noopAfterIdle, opening);
-        pool = new GenericObjectPool<>(factory, config);
+        this.noopAfterIdleNanos = noopAfterIdle.toNanos();
+        this.idleTimeoutNanos = idleTimeout.toNanos();
+        this.scheduler = scheduler;
+        this.closer = closer;
     }
 
     /**
@@ -77,30 +106,82 @@ public final class ConnectionPool implements AutoCloseable {
      * @throws ConnectionUnavailableException when none was free in time, or the pool is closed
      */
     public ControlConnection borrow() {
-        ControlConnection connection;
-        try {
-            connection = pool.borrowObject(maxWait);
-        } catch (NoSuchElementException e) {
-            throw pool.isClosed() ? ConnectionUnavailableException.closed(side, server)
-                    : ConnectionUnavailableException.exhausted(side, server, maxConnections, maxWait);
-        } catch (FtpTransferException e) {
-            throw e;
-        } catch (InterruptedException e) {
-            if (!pool.isClosed()) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for a " + side.label() + " connection", e);
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (true) {
+            ControlConnection kept = takePlace(deadline);
+            if (kept == null) {
+                ControlConnection opened;
+                try {
+                    opened = open();
+                } catch (RuntimeException e) {
+                    freePlace();
+                    throw e;
+                }
+                lock.lock();
+                try {
+                    created++;
+                } finally {
+                    lock.unlock();
+                }
+                return lend(opened);
             }
-            // close() wakes the borrowers waiting for a connection by interrupting them: that interrupt is the
-            // pool's own, not a request to the thread, so it is not kept.
-            throw ConnectionUnavailableException.closed(side, server);
-        } catch (Exception e) {
-            if (pool.isClosed()) {
-                throw ConnectionUnavailableException.closed(side, server);
+            if (kept.isReusable() && (System.nanoTime() - kept.lastUsedNanos() < noopAfterIdleNanos || kept.noop())) {
+                return lend(kept);
             }
-            throw new IllegalStateException("Cannot borrow a connection: " + e.getMessage(), e);
+            // Dead (the server dropped it meanwhile): replaced, within the same deadline.
+            kept.close();
+            freePlace();
         }
+    }
+
+    /**
+     * Takes a place: an idle connection, or null when there is room to open one; waits until {@code deadline}.
+     */
+    private ControlConnection takePlace(long deadline) {
+        lock.lock();
+        try {
+            while (true) {
+                if (closed) {
+                    throw ConnectionUnavailableException.closed(side, server);
+                }
+                Idle last = idle.pollFirst();
+                if (last != null) {
+                    taken++;
+                    return last.connection();
+                }
+                if (taken < maxConnections) {
+                    taken++;
+                    return null;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw ConnectionUnavailableException.exhausted(side, server, maxConnections, maxWait);
+                }
+                try {
+                    freed.awaitNanos(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for a " + side.label() + " connection", e);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void freePlace() {
+        lock.lock();
+        try {
+            taken--;
+            freed.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ControlConnection lend(ControlConnection connection) {
         inUse.add(connection);
-        if (pool.isClosed()) {
+        if (closed) {
             // close() ran while this one was being handed out: it did not see it.
             invalidate(connection);
             throw ConnectionUnavailableException.closed(side, server);
@@ -114,53 +195,140 @@ public final class ConnectionPool implements AutoCloseable {
      * {@link #release}, which closes it.
      */
     public ControlConnection openOutside() {
-        if (pool.isClosed()) {
+        if (closed) {
             throw ConnectionUnavailableException.closed(side, server);
         }
-        ControlConnection connection = factory.create();
+        ControlConnection connection = open();
         outside.add(connection);
-        if (pool.isClosed()) {
+        if (closed) {
             release(connection);
             throw ConnectionUnavailableException.closed(side, server);
         }
         return connection;
     }
 
+    private ControlConnection open() {
+        ControlConnection[] opened = new ControlConnection[1];
+        try {
+            opened[0] = ControlConnection.open(side, server, settings, tls, connection -> {
+                opened[0] = connection;
+                opening.add(connection);
+            });
+            return opened[0];
+        } finally {
+            if (opened[0] != null) {
+                opening.remove(opened[0]);
+            }
+        }
+    }
+
     /** Gives the connection back, or closes it when its state is unknown or it was opened outside the pool. */
     public void release(ControlConnection connection) {
         if (outside.remove(connection)) {
             connection.close();
-        } else if (connection.isReusable()) {
-            inUse.remove(connection);
-            pool.returnObject(connection);
-        } else {
+        } else if (!connection.isReusable()) {
             invalidate(connection);
+        } else if (inUse.remove(connection)) {
+            lock.lock();
+            try {
+                taken--;
+                if (!closed) {
+                    idle.addFirst(new Idle(connection, System.nanoTime()));
+                    scheduleEviction(idleTimeoutNanos);
+                    freed.signal();
+                    return;
+                }
+            } finally {
+                lock.unlock();
+            }
+            connection.close(); // the pool closed while it was lent out
         }
     }
 
     /** Closes the connection and frees its place. */
     public void invalidate(ControlConnection connection) {
-        inUse.remove(connection);
+        boolean lent = inUse.remove(connection);
         try {
-            pool.invalidateObject(connection);
-        } catch (Exception e) {
+            connection.close();
+        } catch (RuntimeException e) {
             connection.abandon();
+        }
+        if (lent) {
+            freePlace();
+        }
+    }
+
+    /** Under {@link #lock}: a look for expired idle connections in {@code delayNanos}, unless one is pending. */
+    private void scheduleEviction(long delayNanos) {
+        if (eviction != null || closed) {
+            return;
+        }
+        try {
+            eviction = scheduler.schedule(this::evict, delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // The component is stopping, and with it this pool, whose close() closes the idle connections.
+        }
+    }
+
+    /** Closes the idle connections past idleTimeout (the oldest are last), and looks again when the next one is. */
+    private void evict() {
+        List<ControlConnection> expired = new ArrayList<>();
+        lock.lock();
+        try {
+            eviction = null;
+            long now = System.nanoTime();
+            while (!idle.isEmpty() && now - idle.peekLast().sinceNanos() >= idleTimeoutNanos) {
+                expired.add(idle.pollLast().connection());
+            }
+            // Counted until closed, so that the server never sees more than maxConnections at once.
+            taken += expired.size();
+            if (!idle.isEmpty()) {
+                scheduleEviction(idleTimeoutNanos - (now - idle.peekLast().sinceNanos()));
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (expired.isEmpty()) {
+            return;
+        }
+        Runnable quit = () -> expired.forEach(connection -> {
+            try {
+                connection.close();
+            } finally {
+                freePlace();
+            }
+        });
+        try {
+            closer.execute(quit);
+        } catch (RejectedExecutionException e) {
+            // Its queue is full (Camel's executors hold 1,000 tasks) or it is stopping: said here, each QUIT bounded.
+            quit.run();
         }
     }
 
     /** Connections lent out now. */
     public int active() {
-        return pool.getNumActive();
+        return inUse.size();
     }
 
     /** Connections waiting in the pool. */
     public int idle() {
-        return pool.getNumIdle();
+        lock.lock();
+        try {
+            return idle.size();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Connections opened (and logged in) since the pool was made. */
     public long created() {
-        return pool.getCreatedCount();
+        lock.lock();
+        try {
+            return created;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -169,68 +337,23 @@ public final class ConnectionPool implements AutoCloseable {
      */
     @Override
     public void close() {
-        pool.close();
+        List<ControlConnection> idleNow = new ArrayList<>();
+        lock.lock();
+        try {
+            closed = true;
+            idle.forEach(i -> idleNow.add(i.connection()));
+            idle.clear();
+            if (eviction != null) {
+                eviction.cancel(false);
+                eviction = null;
+            }
+            freed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        idleNow.forEach(ControlConnection::close);
         opening.forEach(ControlConnection::abandon);
         inUse.forEach(ControlConnection::abandon);
         outside.forEach(ControlConnection::abandon);
-    }
-
-    private static final class Factory extends BasePooledObjectFactory<ControlConnection> {
-
-        private final Side side;
-        private final FtpServerAddress server;
-        private final ConnectionSettings settings;
-        private final TlsSettings tls;
-        private final Duration noopAfterIdle;
-        private final Set<ControlConnection> opening;
-
-        Factory(Side side, FtpServerAddress server, ConnectionSettings settings, TlsSettings tls, Duration noopAfterIdle,
-                Set<ControlConnection> opening) {
-            this.side = side;
-            this.server = server;
-            this.settings = settings;
-            this.tls = tls;
-            this.noopAfterIdle = noopAfterIdle;
-            this.opening = opening;
-        }
-
-        @Override
-        public ControlConnection create() {
-            ControlConnection[] opened = new ControlConnection[1];
-            try {
-                opened[0] = ControlConnection.open(side, server, settings, tls, connection -> {
-                    opened[0] = connection;
-                    opening.add(connection);
-                });
-                return opened[0];
-            } finally {
-                if (opened[0] != null) {
-                    opening.remove(opened[0]);
-                }
-            }
-        }
-
-        @Override
-        public PooledObject<ControlConnection> wrap(ControlConnection connection) {
-            return new DefaultPooledObject<>(connection);
-        }
-
-        @Override
-        public boolean validateObject(PooledObject<ControlConnection> pooled) {
-            ControlConnection connection = pooled.getObject();
-            if (!connection.isReusable()) {
-                return false;
-            }
-            if (pooled.getBorrowedCount() <= 1) {
-                return true; // just logged in: this is its first borrower
-            }
-            long idleNanos = System.nanoTime() - connection.lastUsedNanos();
-            return idleNanos < noopAfterIdle.toNanos() || connection.noop();
-        }
-
-        @Override
-        public void destroyObject(PooledObject<ControlConnection> pooled) {
-            pooled.getObject().close();
-        }
     }
 }

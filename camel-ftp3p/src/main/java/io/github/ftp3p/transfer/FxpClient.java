@@ -68,7 +68,8 @@ public final class FxpClient implements AutoCloseable {
 
     /**
      * @param executor  runs the threads that read each side's replies during a transfer (two per transfer)
-     * @param scheduler polls the progress of running transfers
+     * @param scheduler polls the progress of running transfers, and looks for pooled connections idle past
+     *                  idleTimeout
      */
     public FxpClient(FtpServerAddress source, FtpServerAddress target, FxpSettings settings, Executor executor,
             ScheduledExecutorService scheduler) {
@@ -78,6 +79,15 @@ public final class FxpClient implements AutoCloseable {
     /** @param recorder told of each file's end, as this client counts it */
     public FxpClient(FtpServerAddress source, FtpServerAddress target, FxpSettings settings, Executor executor,
             ScheduledExecutorService scheduler, TransferRecorder recorder) {
+        this(source, target, settings, executor, scheduler, executor, recorder);
+    }
+
+    /**
+     * @param closer says QUIT on the pooled connections idle past idleTimeout: one thread is enough, and keeps a
+     *               burst of idle endpoints from starting a thread each
+     */
+    public FxpClient(FtpServerAddress source, FtpServerAddress target, FxpSettings settings, Executor executor,
+            ScheduledExecutorService scheduler, Executor closer, TransferRecorder recorder) {
         this.recorder = recorder;
         this.source = source;
         this.target = target;
@@ -85,9 +95,11 @@ public final class FxpClient implements AutoCloseable {
         this.executor = executor;
         this.scheduler = scheduler;
         this.sourcePool = new ConnectionPool(Side.SOURCE, source, settings.connection(), settings.tls(Side.SOURCE),
-                settings.maxConnections(), settings.maxWait(), settings.noopAfterIdle());
+                settings.maxConnections(), settings.maxWait(), settings.noopAfterIdle(), settings.idleTimeout(),
+                scheduler, closer);
         this.targetPool = new ConnectionPool(Side.TARGET, target, settings.connection(), settings.tls(Side.TARGET),
-                settings.maxConnections(), settings.maxWait(), settings.noopAfterIdle());
+                settings.maxConnections(), settings.maxWait(), settings.noopAfterIdle(), settings.idleTimeout(),
+                scheduler, closer);
         this.staleTemporaryFiles = settings.tempPrefix() == null || settings.tempFileMaxAge().isZero() ? null
                 : new StaleTemporaryFiles(settings.tempPrefix(), settings.tempFileMaxAge());
     }

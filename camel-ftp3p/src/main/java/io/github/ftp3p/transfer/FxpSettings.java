@@ -23,6 +23,8 @@ import io.github.ftp3p.protocol.TransferOptions;
  *                             {@link Ranges#MAX_CONNECTIONS}
  * @param maxWait              how long a transfer waits for a free connection to a side
  * @param noopAfterIdle        a pooled connection idle longer than this is checked with NOOP before use
+ * @param idleTimeout          a pooled connection idle longer than this is closed (QUIT), from
+ *                             {@link #MIN_IDLE_TIMEOUT} to {@link Ranges#MAX_DURATION}
  * @param verification         how a copy is proven
  * @param fileExist            what to do when the target file exists
  * @param tempPrefix           the target is written as tempPrefix + name and renamed once verified; null to
@@ -43,7 +45,8 @@ import io.github.ftp3p.protocol.TransferOptions;
  * @param afterRename          SITE CHMOD and the done file, after the rename; {@link AfterRename#NONE} for neither
  */
 public record FxpSettings(PassiveSide passiveSide, TransferOptions transfer, ConnectionSettings connection,
-        int maxConnections, Duration maxWait, Duration noopAfterIdle, Verification verification, FileExist fileExist,
+        int maxConnections, Duration maxWait, Duration noopAfterIdle, Duration idleTimeout, Verification verification,
+        FileExist fileExist,
         String tempPrefix, boolean autoCreate, boolean preserveLastModified, Duration progressInterval, Duration stallTimeout,
         boolean resume, Fallback fallback, Duration tempFileMaxAge, TlsSettings sourceTls, TlsSettings targetTls,
         AfterRename afterRename) {
@@ -54,6 +57,10 @@ public record FxpSettings(PassiveSide passiveSide, TransferOptions transfer, Con
     public static final Duration DEFAULT_MAX_WAIT = Duration.ofMinutes(5);
     /** Below this, a temporary file still being written or kept to resume from could be taken for a stale one. */
     public static final Duration MIN_TEMP_FILE_MAX_AGE = Duration.ofMinutes(10);
+    /** How long an idle pooled connection is kept unless told otherwise: servers drop them anyway (vsftpd after 300 s). */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(2);
+    /** Below this a connection would be closed between two files of a steady flow, each file then paying a login. */
+    public static final Duration MIN_IDLE_TIMEOUT = Duration.ofSeconds(1);
 
     public FxpSettings {
         Objects.requireNonNull(passiveSide, "passiveSide");
@@ -61,6 +68,14 @@ public record FxpSettings(PassiveSide passiveSide, TransferOptions transfer, Con
         Objects.requireNonNull(transfer, "transfer");
         Objects.requireNonNull(connection, "connection");
         Ranges.requireNotNegative("noopAfterIdle", noopAfterIdle);
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        if (idleTimeout.compareTo(MIN_IDLE_TIMEOUT) < 0 || idleTimeout.compareTo(Ranges.MAX_DURATION) > 0) {
+            // No "0 for never": a pool that never closes its idle connections is what made idle endpoints costly.
+            throw new InvalidSettingException("idleTimeout", "must be from " + MIN_IDLE_TIMEOUT.toMillis() + " to "
+                    + Ranges.MAX_DURATION.toMillis() + " milliseconds (about 24.8 days), not " + idleTimeout.toMillis()
+                    + " ms: below one second the pooled connections would be closed between the files of a steady "
+                    + "flow, each then paying a new login");
+        }
         Objects.requireNonNull(verification, "verification");
         Objects.requireNonNull(fileExist, "fileExist");
         Ranges.requirePositive("progressInterval", progressInterval);
@@ -98,7 +113,8 @@ public record FxpSettings(PassiveSide passiveSide, TransferOptions transfer, Con
     public FxpSettings(PassiveSide passiveSide, TransferOptions transfer, ConnectionSettings connection, int maxConnections,
             Duration noopAfterIdle, Verification verification, FileExist fileExist, String tempPrefix, boolean autoCreate,
             boolean preserveLastModified, Duration progressInterval, Duration stallTimeout, boolean resume, Fallback fallback) {
-        this(passiveSide, transfer, connection, maxConnections, DEFAULT_MAX_WAIT, noopAfterIdle, verification, fileExist,
+        this(passiveSide, transfer, connection, maxConnections, DEFAULT_MAX_WAIT, noopAfterIdle, DEFAULT_IDLE_TIMEOUT,
+                verification, fileExist,
                 tempPrefix, autoCreate, preserveLastModified, progressInterval, stallTimeout, resume, fallback, Duration.ZERO,
                 null, null, AfterRename.NONE);
     }

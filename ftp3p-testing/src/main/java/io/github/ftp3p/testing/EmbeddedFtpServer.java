@@ -68,7 +68,8 @@ public final class EmbeddedFtpServer implements AutoCloseable {
 
     private static final String LISTENER_NAME = "default";
     private static final int MAX_IDLE_SECONDS = 300;
-    private static final int MAX_LOGINS = 200;
+    /** Room for a node of 1,000 partner endpoints, each keeping a connection to this server (the benchmarks). */
+    private static final int MAX_LOGINS = 2500;
 
     private final String name;
     private final String host;
@@ -348,6 +349,13 @@ public final class EmbeddedFtpServer implements AutoCloseable {
     }
 
     /**
+     * Control connections open now (connected, whether logged in or not): what the clients keep of this server.
+     */
+    public int openSessions() {
+        return recorder.openSessions();
+    }
+
+    /**
      * From now on, drops the control connection without a reply whenever a client sends {@code verb}, as a
      * server does that crashes or is restarted at that moment (the command is still recorded).
      */
@@ -380,6 +388,7 @@ public final class EmbeddedFtpServer implements AutoCloseable {
     private static final class RecordingFtplet extends DefaultFtplet {
         private final List<String> commands = new ArrayList<>();
         private final AtomicInteger logins = new AtomicInteger();
+        private final AtomicInteger sessions = new AtomicInteger();
         private final Set<String> disconnectAt = ConcurrentHashMap.newKeySet();
 
         @Override
@@ -402,6 +411,22 @@ public final class EmbeddedFtpServer implements AutoCloseable {
                 logins.incrementAndGet();
             }
             return super.afterCommand(session, request, reply);
+        }
+
+        @Override
+        public FtpletResult onConnect(FtpSession session) throws FtpException, IOException {
+            sessions.incrementAndGet();
+            return super.onConnect(session);
+        }
+
+        @Override
+        public FtpletResult onDisconnect(FtpSession session) throws FtpException, IOException {
+            sessions.decrementAndGet();
+            return super.onDisconnect(session);
+        }
+
+        int openSessions() {
+            return sessions.get();
         }
 
         List<String> commands() {
