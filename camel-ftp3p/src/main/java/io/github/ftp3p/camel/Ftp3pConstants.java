@@ -77,6 +77,9 @@ public final class Ftp3pConstants {
     @Metadata(label = "producer", description = "ftp3p:sync: the bytes of directory listings, the only data that "
             + "crossed the Camel host.", javaType = "long")
     public static final String SYNC_LISTING_BYTES = "CamelFtp3pSyncListingBytes";
+    @Metadata(label = "producer", description = "ftp3p:cleanup: how many temporary files it deleted (the body lists "
+            + "their paths).", javaType = "int")
+    public static final String CLEANUP_DELETED = "CamelFtp3pCleanupDeleted";
     /**
      * Exchange property (not a header) holding the latest io.github.ftp3p.protocol.TransferProgress of the
      * transfer: bytes on the target, total, elapsed time, rate and ETA.

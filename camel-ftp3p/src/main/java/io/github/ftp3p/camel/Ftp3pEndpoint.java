@@ -1,7 +1,10 @@
 package io.github.ftp3p.camel;
 
+import java.time.Duration;
+import java.util.List;
 
 import io.github.ftp3p.protocol.FtpServerAddress;
+import io.github.ftp3p.protocol.Ranges;
 import io.github.ftp3p.protocol.TransferListener;
 import io.github.ftp3p.protocol.Side;
 import io.github.ftp3p.transfer.FxpClient;
@@ -29,7 +32,7 @@ import org.apache.camel.support.DefaultEndpoint;
         producerOnly = true, category = { Category.FILE }, headersClass = Ftp3pConstants.class)
 public class Ftp3pEndpoint extends DefaultEndpoint {
 
-    @UriPath(enums = "copy,move,sync")
+    @UriPath(enums = "copy,move,sync,cleanup")
     @Metadata(required = true)
     private String operation;
     @UriParam
@@ -38,6 +41,7 @@ public class Ftp3pEndpoint extends DefaultEndpoint {
     private FtpServerAddress sourceServer;
     private FtpServerAddress targetServer;
     private FxpSettings settings;
+    private Duration cleanupAge;
     private Expression fileName;
     private Expression targetFileName;
     private Expression moveExisting;
@@ -52,17 +56,26 @@ public class Ftp3pEndpoint extends DefaultEndpoint {
 
     /** Checks every option; called when the endpoint is created so that a bad URI fails at once. */
     void validate() {
-        if (!"copy".equals(operation) && !"move".equals(operation) && !"sync".equals(operation)) {
+        if (!List.of("copy", "move", "sync", "cleanup").contains(operation)) {
             throw new IllegalArgumentException("Unknown operation '" + operation + "' in ftp3p:" + operation
-                    + ": expected ftp3p:copy, ftp3p:move or ftp3p:sync");
+                    + ": expected ftp3p:copy, ftp3p:move, ftp3p:sync or ftp3p:cleanup");
         }
-        sourceServer = Ftp3pOptions.server("source", configuration.getSource(), configuration.getSourceUsername(),
-                configuration.getSourcePassword(), configuration.getSourceDirectory(), configuration.getSourceAccount(),
-                configuration.getSourceSiteCommand(), getCamelContext());
         targetServer = Ftp3pOptions.server("target", configuration.getTarget(), configuration.getTargetUsername(),
                 configuration.getTargetPassword(), configuration.getTargetDirectory(), configuration.getTargetAccount(),
                 configuration.getTargetSiteCommand(), getCamelContext());
-        settings = Ftp3pOptions.settings(configuration, getCamelContext(), sourceServer, targetServer);
+        Ftp3pConfiguration effective = configuration;
+        if (isCleanup()) {
+            // tempFileMaxAge is the cleanup's own minimum age here, 0 included; the sweep beside transfers stays off.
+            cleanupAge = Ranges.requireNotNegative("tempFileMaxAge", Duration.ofMillis(configuration.getTempFileMaxAge()));
+            effective = configuration.copy();
+            effective.setTempFileMaxAge(0);
+        }
+        // A cleanup speaks to the target only: without a source, the target stands in and is never asked for one.
+        sourceServer = isCleanup() && configuration.getSource() == null ? targetServer
+                : Ftp3pOptions.server("source", configuration.getSource(), configuration.getSourceUsername(),
+                        configuration.getSourcePassword(), configuration.getSourceDirectory(),
+                        configuration.getSourceAccount(), configuration.getSourceSiteCommand(), getCamelContext());
+        settings = Ftp3pOptions.settings(effective, getCamelContext(), sourceServer, targetServer);
         if (isSync() && configuration.isDeleteExtraneous() && configuration.getDoneFileName() != null) {
             // The source has no done files: deleteExtraneous would delete those of every earlier run.
             throw new IllegalArgumentException("Option 'doneFileName' cannot be used with deleteExtraneous on ftp3p:sync: "
@@ -173,7 +186,10 @@ public class Ftp3pEndpoint extends DefaultEndpoint {
 
     /**
      * copy leaves the source file; move deletes it once the copy is verified (SIZE equal on both sides); sync
-     * mirrors the source directory's tree to the target directory, server to server (the body is then a summary).
+     * mirrors the source directory's tree to the target directory, server to server (the body is then a summary);
+     * cleanup deletes the temporary files (tempPrefix) under the target directory at least tempFileMaxAge old, 0 for
+     * all, as a route does when it takes over from a node that died mid-transfer (the body is then the list of
+     * paths deleted; source is not needed).
      */
     public void setOperation(String operation) {
         this.operation = operation;
@@ -185,6 +201,15 @@ public class Ftp3pEndpoint extends DefaultEndpoint {
 
     boolean isSync() {
         return "sync".equals(operation);
+    }
+
+    boolean isCleanup() {
+        return "cleanup".equals(operation);
+    }
+
+    /** The minimum age of the temporary files ftp3p:cleanup deletes (its tempFileMaxAge, 0 for all). */
+    Duration cleanupAge() {
+        return cleanupAge;
     }
 
     boolean isMove() {

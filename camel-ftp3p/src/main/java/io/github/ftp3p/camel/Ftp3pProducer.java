@@ -68,6 +68,10 @@ public class Ftp3pProducer extends DefaultProducer {
             processSync(exchange);
             return;
         }
+        if (getEndpoint().isCleanup()) {
+            processCleanup(exchange);
+            return;
+        }
         Object names = exchange.getMessage().getHeader(Ftp3pConstants.FILE_NAMES);
         if (names != null) {
             processBatch(exchange, names);
@@ -178,8 +182,9 @@ public class Ftp3pProducer extends DefaultProducer {
                 for (int i = 0; i < batch.results().size(); i++) {
                     done.put(requests.get(i).sourceName(), batch.results().get(i));
                 }
+                batch.finishedAfter().forEach((index, result) -> done.put(requests.get(index).sourceName(), result));
                 failure = batch.failure();
-                failedName = batch.succeeded() ? null : requests.get(batch.results().size()).sourceName();
+                failedName = batch.succeeded() ? null : requests.get(batch.failedIndex()).sourceName();
             }
         } catch (FtpTransferException e) {
             // Refused before its first file (the same file on both sides): nothing was sent.
@@ -215,6 +220,20 @@ public class Ftp3pProducer extends DefaultProducer {
         } catch (FtpTransferException e) {
             throw new Ftp3pOperationFailedException(e);
         }
+    }
+
+    /** Deletes the target tree's temporary files old enough; the body becomes the list of paths deleted. */
+    private void processCleanup(Exchange exchange) {
+        Ftp3pConfiguration configuration = getEndpoint().getConfiguration();
+        List<String> deleted;
+        try {
+            deleted = getEndpoint().client().cleanTemporaryFiles(getEndpoint().cleanupAge(),
+                    configuration.isRecursive() ? configuration.getMaxDepth() : 0);
+        } catch (FtpTransferException e) {
+            throw new Ftp3pOperationFailedException(e);
+        }
+        exchange.getMessage().setBody(deleted);
+        exchange.getMessage().setHeader(Ftp3pConstants.CLEANUP_DELETED, deleted.size());
     }
 
     private static void summarise(Exchange exchange, SyncSummary summary) {

@@ -286,6 +286,14 @@ final class FileCopy {
      */
     Next checked(FtpReply size, FtpReply mdtm) {
         Before now = Before.of(size, mdtm);
+        if (!now.exists && before != null && before.exists && !replaced) {
+            // Apache FtpServer refused because the file seen before was still there; it is gone now, removed by
+            // another transfer replacing it (its own DELE before its rename), which is about to rename its copy in.
+            throw new ConcurrentTransferException(Side.TARGET, refusedRnto, refusedReply, "The target " + targetPath
+                    + " was removed by another transfer while this one ran: this copy was not renamed onto the name that "
+                    + "transfer is taking (RNTO answered '" + refusedReply.text() + "'), its temporary file is removed, "
+                    + "and the source was kept");
+        }
         if (!now.exists || before == null) {
             // Nothing there (a plain refusal: permissions, a bad name), or nothing known of before (TryRename).
             throw new FtpReplyException(Side.TARGET, refusedRnto, refusedReply);

@@ -1,10 +1,12 @@
 package io.github.ftp3p.transfer;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,8 +18,10 @@ import io.github.ftp3p.protocol.FtpCommand;
 import io.github.ftp3p.protocol.FtpReply;
 import io.github.ftp3p.protocol.FtpServerAddress;
 import io.github.ftp3p.protocol.FtpTransferException;
+import io.github.ftp3p.protocol.InvalidSettingException;
 import io.github.ftp3p.protocol.OutOfOrderReplyException;
 import io.github.ftp3p.protocol.PassiveData;
+import io.github.ftp3p.protocol.Ranges;
 import io.github.ftp3p.protocol.Side;
 import io.github.ftp3p.protocol.TransferFailedException;
 import io.github.ftp3p.protocol.TransferProgress;
@@ -168,17 +172,24 @@ public final class FxpClient implements AutoCloseable {
     public BatchResult transferAll(List<TransferRequest> requests) {
         requests.forEach(request -> refuse(request));
         List<TransferResult> results = new ArrayList<>();
+        // Files a stopped pipelined batch finished after the file it stopped at: never copied again.
+        Map<Integer, TransferResult> finishedAfter = new TreeMap<>();
         int i = 0;
         TransferResult proof = provenFor(requests);
         String attempt = null;
         while (i < requests.size()) {
+            if (finishedAfter.containsKey(i)) {
+                results.add(finishedAfter.remove(i));
+                i++;
+                continue;
+            }
             if (proof == null) {
                 TransferRequest request = requests.get(i);
                 attempt = request.attempt() != null ? request.attempt() : TemporaryName.newAttempt();
                 try {
                     results.add(transfer(request, attempt));
                 } catch (FtpTransferException e) {
-                    return new BatchResult(results, e);
+                    return new BatchResult(results, e, finishedAfter);
                 }
                 i++;
                 proof = PipelinedBatch.suits(this, results.get(results.size() - 1)) ? results.get(results.size() - 1)
@@ -194,15 +205,17 @@ public final class FxpClient implements AutoCloseable {
                 try {
                     pipelined = new PipelinedBatch(this, lease, rest, attempt, !"none".equals(proof.verifiedBy())).run();
                 } catch (RuntimeException e) {
-                    return new BatchResult(results, unexpected(lease, rest.get(0), e));
+                    return new BatchResult(results, unexpected(lease, rest.get(0), e), finishedAfter);
                 } finally {
                     lease.close();
                 }
                 results.addAll(pipelined.results());
+                int from = i;
+                pipelined.finishedAfter().forEach((index, result) -> finishedAfter.put(from + index, result));
                 i += pipelined.results().size();
                 if (!pipelined.succeeded() && !learnOutOfOrder(pipelined.failure())) {
                     recordFailed(requests.get(i), pipelined.failure());
-                    return new BatchResult(results, pipelined.failure());
+                    return new BatchResult(results, pipelined.failure(), finishedAfter);
                 }
                 // Stopped cleanly at a reply out of order: the files after the last one done go on one by one.
                 proof = null;
@@ -275,6 +288,22 @@ public final class FxpClient implements AutoCloseable {
             throw new SyncFailedException(summary);
         }
         return summary;
+    }
+
+    /**
+     * Deletes this component's temporary files under the target directory that are at least {@code minimumAge}
+     * old, down to {@code maxDepth} levels ({@link TemporaryFileCleanup}); only the target is connected to.
+     *
+     * @return the paths deleted
+     */
+    public List<String> cleanTemporaryFiles(Duration minimumAge, int maxDepth) {
+        if (settings.tempPrefix() == null) {
+            throw new InvalidSettingException("useTempFile", "is false: there are no temporary files to clean up");
+        }
+        Ranges.requireNotNegative("tempFileMaxAge", minimumAge);
+        try (Lease lease = new Lease()) {
+            return new TemporaryFileCleanup(this, minimumAge, maxDepth).run(lease.targetOnly());
+        }
     }
 
     /** Counts a transfer finished outside {@link #transfer}. */

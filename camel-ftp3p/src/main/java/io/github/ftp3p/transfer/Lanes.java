@@ -144,8 +144,10 @@ final class Lanes implements AutoCloseable {
             if (batch.succeeded()) {
                 return;
             }
-            int failed = batch.results().size();
+            int failed = batch.failedIndex();
             outcome.failed(rest.get(failed), batch.failure());
+            List<TransferRequest> ran = rest;
+            batch.finishedAfter().forEach((index, result) -> outcome.copied(ran.get(index), result));
             if (stopAtFailure) {
                 return;
             }
@@ -153,7 +155,13 @@ final class Lanes implements AutoCloseable {
                 stopped = true;
                 return;
             }
-            rest = rest.subList(failed + 1, rest.size());
+            List<TransferRequest> left = new ArrayList<>();
+            for (int i = failed + 1; i < rest.size(); i++) {
+                if (!batch.finishedAfter().containsKey(i)) {
+                    left.add(rest.get(i));
+                }
+            }
+            rest = left;
         }
     }
 

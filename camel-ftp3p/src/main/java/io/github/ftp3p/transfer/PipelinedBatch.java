@@ -3,7 +3,9 @@ package io.github.ftp3p.transfer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
@@ -41,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * The batch stops at its first failure: files after it get no new command, a passive STOR left waiting is
  * released (a connection that closes at once) and what it wrote removed, and the files before it are
- * finished. A lost connection ends the batch at once; what was written is then removed over a new one.
+ * finished; so is a file after it already renamed into place (only its source action was left), which the
+ * result lists apart ({@link BatchResult#finishedAfter}). A lost connection ends the batch at once; what was written is then removed over a new one.
  */
 final class PipelinedBatch {
 
@@ -156,13 +159,15 @@ final class PipelinedBatch {
             throw e;
         }
         List<TransferResult> results = new ArrayList<>();
+        Map<Integer, TransferResult> finishedAfter = new TreeMap<>();
         for (Item item : items) {
-            if (item.stage != Stage.DONE || item.index >= limit) {
-                break;
+            if (item.stage == Stage.DONE && item.index < limit && results.size() == item.index) {
+                results.add(item.result);
+            } else if (item.stage == Stage.DONE && failure != null) {
+                finishedAfter.put(item.index, item.result);
             }
-            results.add(item.result);
         }
-        return new BatchResult(results, failure);
+        return new BatchResult(results, failure, finishedAfter);
     }
 
     private CommandPipeline pipeline(ControlConnection connection) {
@@ -188,7 +193,8 @@ final class PipelinedBatch {
             ready.forEach(this::retrieve);
         }
         askSizes(window, next);
-        window.stream().filter(item -> item.index < limit && item.stage == Stage.RENAMED).forEach(this::finish);
+        // Also past a failure: a copy renamed into place is verified, and its source action is all it lacks.
+        window.stream().filter(item -> item.stage == Stage.RENAMED).forEach(this::finish);
         if (!retrieveFirst) {
             ready.forEach(this::retrieve);
         }

@@ -44,7 +44,7 @@ final class StaleTemporaryFiles {
     StaleTemporaryFiles(String prefix, Duration maxAge) {
         this.prefix = prefix;
         this.maxAge = maxAge;
-        this.temporary = Pattern.compile(Pattern.quote(prefix) + ".+\\.[0-9a-f]{8}");
+        this.temporary = TemporaryName.pattern(prefix);
     }
 
     /** Whether {@code directory} is due for a look now; claims it, so that concurrent transfers look once. */
@@ -92,7 +92,7 @@ final class StaleTemporaryFiles {
     }
 
     /** MDTM's time (UTC), or null. */
-    private static Instant modified(FtpReply mdtm) {
+    static Instant modified(FtpReply mdtm) {
         String time = mdtm.timeValue();
         if (time == null) {
             return null;

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 import io.github.ftp3p.protocol.Paths;
 
@@ -32,6 +33,11 @@ public final class TemporaryName {
     /** A new attempt identifier: 8 hex digits, random (32 bits), so that two attempts practically never collide. */
     public static String newAttempt() {
         return HexFormat.of().toHexDigits(RANDOM.nextInt());
+    }
+
+    /** What every temporary name made with {@code prefix} matches, whatever its attempt. */
+    public static Pattern pattern(String prefix) {
+        return Pattern.compile(Pattern.quote(prefix) + ".+\\.[0-9a-f]{8}");
     }
 
     /** The temporary path for {@code finalPath}, in the same directory. */

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.ftp3p.protocol.ConcurrentTransferException;
+import io.github.ftp3p.testing.ScriptedFtpServer;
 import org.apache.camel.Exchange;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -81,5 +84,29 @@ class ConcurrentMoversTest {
             }
         }
         assertThat(FtpServerPair.temporaryFiles(servers.targetFile("").getParent())).isEmpty();
+    }
+    @Test
+    void aFinalNameRemovedBetweenTheRefusedRenameAndTheLookAtItIsReportedAsARaceAndTheSourceKept() throws Exception {
+        // Seen with Apache FtpServer, which refuses RNTO onto an existing file (553): the other transfer deleted the
+        // file both had seen, to rename its own copy in, between this RNTO and this transfer's SIZE and MDTM.
+        try (ScriptedFtpServer target = ScriptedFtpServer.start()) {
+            target.put("inbox/x.bin", new byte[5]);
+            target.on("RNTO", (s, arg) -> {
+                s.store().remove("inbox/x.bin");
+                s.reply("553 Can't rename file.");
+            });
+            servers.givenSourceFile("x.bin", 1000);
+            String uri = "ftp3p:move?source=" + servers.source().uri("outbox") + "&sourcePassword=RAW("
+                    + servers.source().password() + ")&target=ftp://bob@127.0.0.1:" + target.port()
+                    + "/inbox&targetPassword=x&passiveSide=target";
+
+            Exchange result = servers.send(uri, "x.bin");
+
+            assertThat(result.getException()).isInstanceOf(Ftp3pOperationFailedException.class)
+                    .hasCauseInstanceOf(ConcurrentTransferException.class)
+                    .hasMessageContaining("removed by another transfer while this one ran");
+            assertThat(servers.sourceFile("x.bin")).exists();
+            assertThat(target.store().keySet()).noneMatch(name -> name.contains(".ftp3p."));
+        }
     }
 }

@@ -188,6 +188,31 @@ class Ftp3pBatchTest {
     }
 
     @Test
+    void aFileAlreadyRenamedIntoPlaceWhenAnEarlierOneFailsIsFinishedAndReportedNotLeftHalfMoved() throws Exception {
+        List<String> names = givenSourceFiles("g", 10);
+        // A directory under the final name of the fourth file: its RNTO is refused (553), it is found unchanged, and
+        // its DELE fails a round later, while the files after it were pipelined on and renamed into place.
+        Files.createDirectories(servers.targetFile(names.get(3)));
+
+        Exchange result = sendBatch(servers.uri("move", ""), names);
+
+        assertThat(result.getException()).isInstanceOf(Ftp3pOperationFailedException.class)
+                .hasMessageContaining("Batch stopped at " + names.get(3));
+        List<?> produced = result.getMessage().getHeader(Ftp3pConstants.FILES_PRODUCED, List.class);
+        for (String name : names) {
+            if (name.equals(names.get(3))) {
+                assertThat(servers.sourceFile(name)).exists();
+                continue;
+            }
+            boolean atTarget = Files.isRegularFile(servers.targetFile(name));
+            assertThat(produced.contains("inbox/" + name)).as(name + " reported as it is at the target").isEqualTo(atTarget);
+            assertThat(Files.exists(servers.sourceFile(name))).as(name + " source moved once its copy is in place")
+                    .isEqualTo(!atTarget);
+        }
+        assertThat(produced).as("files after the failed one").anyMatch(p -> names.indexOf(((String) p).substring(6)) > 3);
+    }
+
+    @Test
     void aRedeliveredBatchGoesOnFromTheFileThatFailed() throws Exception {
         List<String> names = new ArrayList<>(givenSourceFiles("r", 8));
         names.add(4, "late.bin");

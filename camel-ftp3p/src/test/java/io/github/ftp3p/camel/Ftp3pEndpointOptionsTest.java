@@ -71,7 +71,7 @@ class Ftp3pEndpointOptionsTest {
     @Test
     void anUnknownOperationIsNamedInTheError() {
         assertRefused("ftp3p:mirror?" + SOURCE + "&" + TARGET,
-                "Unknown operation 'mirror' in ftp3p:mirror: expected ftp3p:copy, ftp3p:move or ftp3p:sync");
+                "Unknown operation 'mirror' in ftp3p:mirror: expected ftp3p:copy, ftp3p:move, ftp3p:sync or ftp3p:cleanup");
     }
 
     @Test

@@ -1,0 +1,102 @@
+package io.github.ftp3p.transfer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import io.github.ftp3p.protocol.ControlConnection;
+import io.github.ftp3p.protocol.DirectoryListing;
+import io.github.ftp3p.protocol.FtpCommand;
+import io.github.ftp3p.protocol.FtpReply;
+import io.github.ftp3p.protocol.NameListing;
+import io.github.ftp3p.protocol.PassiveData;
+import io.github.ftp3p.protocol.Paths;
+import io.github.ftp3p.protocol.RemoteEntry;
+import io.github.ftp3p.protocol.Side;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cleanup operation: deletes the temporary files of this component (tempPrefix + name + "." + 8 hex digits,
+ * {@link TemporaryName}) under the target directory that are at least {@code minimumAge} old, as a route calls it
+ * when it takes over from a node that died mid-transfer. Unlike the sweep of {@link StaleTemporaryFiles}, which runs
+ * beside live transfers of other nodes and so keeps a wide margin, the caller knows who else may be writing: a new
+ * leader (active/passive) may delete every one (minimum age 0), competing nodes only those older than their longest
+ * transfer. A file deleted while another node still writes it costs that node its transfer (its rename fails, its
+ * source is kept), never a file.
+ * <p>
+ * Walks the tree breadth first, its directories from MLSD (RFC 3659) or LIST, down to {@code maxDepth} levels, the
+ * names in each from NLST; asks MDTM of each temporary name only when a minimum age is set. A listing refused fails
+ * the operation (a missing directory lists as empty on Apache FtpServer and vsftpd: nothing to delete); a DELE
+ * refused (the file was renamed into place or removed meanwhile) is skipped.
+ */
+final class TemporaryFileCleanup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TemporaryFileCleanup.class);
+
+    private final FxpClient client;
+    private final Pattern temporary;
+    private final Duration minimumAge;
+    private final int maxDepth;
+
+    TemporaryFileCleanup(FxpClient client, Duration minimumAge, int maxDepth) {
+        this.client = client;
+        this.temporary = TemporaryName.pattern(client.settings.tempPrefix());
+        this.minimumAge = minimumAge;
+        this.maxDepth = maxDepth;
+    }
+
+    /** The paths deleted, in the order they were found. */
+    List<String> run(ControlConnection target) {
+        FxpSettings settings = client.settings;
+        PassiveData data = new PassiveData(settings.transfer(), settings.connection().socketFactory(),
+                settings.connection().replyTimeout());
+        ServerProfile profile = client.profile(Side.TARGET, target);
+        boolean mlsd = profile.features(target).mlsd();
+        String systemType = mlsd ? null : profile.systemType(target);
+        boolean hidden = settings.tempPrefix().startsWith(".");
+        List<String> deleted = new ArrayList<>();
+        Deque<Level> pending = new ArrayDeque<>(List.of(new Level(client.target.directory(), 0)));
+        while (!pending.isEmpty()) {
+            Level level = pending.poll();
+            if (level.depth < maxDepth) {
+                DirectoryListing listing = DirectoryListing.of(data, target, level.path, settings.tls(Side.TARGET), mlsd,
+                        systemType);
+                listing.entries().stream().filter(entry -> entry.kind() == RemoteEntry.Kind.DIRECTORY)
+                        .forEach(entry -> pending.add(new Level(join(level.path, entry.name()), level.depth + 1)));
+            }
+            // The default prefix starts with a dot: MLSD and LIST leave such names out on Apache FtpServer and
+            // vsftpd, NLST -a shows them (as the sweep of StaleTemporaryFiles asks).
+            List<String> names = NameListing.names(data, target, level.path, settings.tls(Side.TARGET), hidden);
+            for (String name : names) {
+                String path = join(level.path, name);
+                if (temporary.matcher(name).matches() && oldEnough(target, path)
+                        && target.execute(FtpCommand.of("DELE", path)).isPositive()) {
+                    LOG.info("Deleted the temporary file {} (cleanup, tempFileMaxAge={})", path, minimumAge);
+                    deleted.add(path);
+                }
+            }
+        }
+        return deleted;
+    }
+
+    private static String join(String directory, String name) {
+        return directory.isEmpty() ? name : Paths.join(directory, name);
+    }
+
+    private boolean oldEnough(ControlConnection target, String path) {
+        if (minimumAge.isZero()) {
+            return true;
+        }
+        FtpReply mdtm = target.execute(FtpCommand.of("MDTM", path));
+        Instant modified = StaleTemporaryFiles.modified(mdtm);
+        return modified != null && Duration.between(modified, Instant.now()).compareTo(minimumAge) >= 0;
+    }
+
+    private record Level(String path, int depth) {
+    }
+}
