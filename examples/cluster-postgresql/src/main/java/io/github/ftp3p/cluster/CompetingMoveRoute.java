@@ -8,7 +8,8 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * The route every node runs: list the source, claim each file in the shared table, move the claimed file server to
  * server. A move lost to another node is done, not failed, so its claim is released rather than retried; any other
- * failure releases the claim too (camel-ftp's rollback), and the file is claimed again at a later listing.
+ * failure releases the claim too (camel-ftp's rollback), and the file is claimed again at a later listing. A second
+ * route deletes the temporary files that nodes killed mid-transfer left at the target.
  */
 public class CompetingMoveRoute extends RouteBuilder {
 
@@ -37,5 +38,14 @@ public class CompetingMoveRoute extends RouteBuilder {
             .to(settings.moverUri())
             .log(LoggingLevel.INFO, NODE_LOG, node + " moved file=${header.CamelFileName} bytes=${header."
                     + Ftp3pConstants.FILE_SIZE + "} ms=${header." + Ftp3pConstants.DURATION + "}");
+
+        // What a node killed mid-transfer wrote under a temporary name is never renamed: every node sweeps it away
+        // once it is older than any live transfer (a second node's sweep of the same file is a skipped DELE).
+        from("timer:stale-temporary-files?delay=" + settings.cleanupInterval().toMillis()
+                + "&period=" + settings.cleanupInterval().toMillis()).routeId("stale-temporary-files")
+            .to(settings.cleanupUri())
+            .filter(header(Ftp3pConstants.CLEANUP_DELETED).isGreaterThan(0))
+                .log(LoggingLevel.INFO, NODE_LOG, node + " removed ${header." + Ftp3pConstants.CLEANUP_DELETED
+                        + "} stale temporary files: ${body}");
     }
 }

@@ -26,11 +26,15 @@ import java.util.Properties;
  * @param readLockMinAge     how old a file's time must be before it is taken: the sender is done writing it
  * @param readLockCheckInterval how often a file that is too young is looked at again
  * @param readLockTimeout    how long a too-young file may hold the node's consumer before it is skipped for now
+ * @param cleanupInterval    how often the node deletes the temporary files that nodes killed mid-transfer left
+ * @param staleTempFileAge   how old such a file must be: above the longest transfer, since the other nodes write
+ *                           theirs into the same directory meanwhile
  */
 public record NodeSettings(String node, String source, String sourcePassword, String target, String targetPassword,
                            String jdbcUrl, String dbUser, String dbPassword, String claimGroup,
                            Duration lockMaxAge, Duration keepAliveInterval, Duration pollDelay, int maxFilesPerPoll,
-                           Duration readLockMinAge, Duration readLockCheckInterval, Duration readLockTimeout) {
+                           Duration readLockMinAge, Duration readLockCheckInterval, Duration readLockTimeout,
+                           Duration cleanupInterval, Duration staleTempFileAge) {
 
     public NodeSettings {
         if (lockMaxAge.compareTo(keepAliveInterval.multipliedBy(2)) < 0) {
@@ -55,7 +59,9 @@ public record NodeSettings(String node, String source, String sourcePassword, St
                 // would take a file whose minute has passed at once.
                 millis(p, "ftp3p.readLockMinAge", 90_000),
                 millis(p, "ftp3p.readLockCheckInterval", 5_000),
-                millis(p, "ftp3p.readLockTimeout", 600_000));
+                millis(p, "ftp3p.readLockTimeout", 600_000),
+                millis(p, "ftp3p.cleanupInterval", 600_000),
+                millis(p, "ftp3p.staleTempFileAge", 3_600_000));
     }
 
     /**
@@ -80,6 +86,12 @@ public record NodeSettings(String node, String source, String sourcePassword, St
     public String moverUri() {
         return "ftp3p:move?source=" + source + (sourcePassword.isEmpty() ? "" : "&sourcePassword=RAW(" + sourcePassword + ")")
                 + "&target=" + target + (targetPassword.isEmpty() ? "" : "&targetPassword=RAW(" + targetPassword + ")");
+    }
+
+    /** Deletes the temporary files under the target at least {@link #staleTempFileAge} old. */
+    public String cleanupUri() {
+        return "ftp3p:cleanup?target=" + target + (targetPassword.isEmpty() ? "" : "&targetPassword=RAW(" + targetPassword + ")")
+                + "&tempFileMaxAge=" + staleTempFileAge.toMillis();
     }
 
     private static String required(Properties p, String key) {
