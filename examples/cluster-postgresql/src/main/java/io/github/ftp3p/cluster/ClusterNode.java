@@ -1,5 +1,7 @@
 package io.github.ftp3p.cluster;
 
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.concurrent.CountDownLatch;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -28,7 +30,7 @@ public final class ClusterNode {
         NodeSettings settings = NodeSettings.from(System.getProperties());
         CountDownLatch stopped = new CountDownLatch(1);
         try (HikariDataSource database = dataSource(settings); CamelContext camel = new DefaultCamelContext()) {
-            camel.getRegistry().bind(CLAIMS, new FileClaims(database, settings.claimGroup(), camel,
+            camel.getRegistry().bind(CLAIMS, new FileClaims(database, settings.claimGroup(), owner(settings), camel,
                     settings.lockMaxAge(), settings.keepAliveInterval()));
             camel.addRoutes(new CompetingMoveRoute(settings));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -40,6 +42,12 @@ public final class ClusterNode {
                     settings.lockMaxAge(), settings.keepAliveInterval());
             stopped.await();
         }
+    }
+
+    /** The node's name and this process: a node started again under the same name is a new owner. */
+    static String owner(NodeSettings settings) {
+        return settings.node() + "@" + ProcessHandle.current().pid() + "." + HexFormat.of().toHexDigits(
+                new SecureRandom().nextInt());
     }
 
     private static HikariDataSource dataSource(NodeSettings settings) {

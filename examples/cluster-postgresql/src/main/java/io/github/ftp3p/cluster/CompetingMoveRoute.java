@@ -30,6 +30,10 @@ public class CompetingMoveRoute extends RouteBuilder {
             .onWhen(exchange -> LostRace.is(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)))
             .handled(true)
             .log(LoggingLevel.INFO, NODE_LOG, node + " lost file=${header.CamelFileName}: ${exception.message}");
+        // Anything else fails the exchange: camel-ftp's rollback releases the claim, and a later listing retries.
+        onException(Exception.class)
+            .handled(false)
+            .log(LoggingLevel.WARN, NODE_LOG, node + " failed file=${header.CamelFileName}: ${exception.message}");
 
         from(settings.consumerUri()).routeId("competing-move")
             // camel-ftp's CamelFileName is the name relative to the listed directory: the file ftp3p moves.

@@ -21,7 +21,7 @@ final class NodeProcess implements AutoCloseable {
 
     /** A graceful stop finishes the file in hand; the biggest file takes well under a second here. */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-    private static final Pattern EVENT = Pattern.compile("node=\\S+ (started|moved|lost) file=(\\S+)");
+    private static final Pattern EVENT = Pattern.compile("node=\\S+ (started|moved|lost|failed) file=(\\S+)");
 
     final String name;
     final Path log;
@@ -71,7 +71,7 @@ final class NodeProcess implements AutoCloseable {
         return output().contains(" ready pid=" + pid());
     }
 
-    /** Files it started and did not finish (moved, or lost to another node), in the order it started them. */
+    /** Files it started and did not finish (moved, lost to another node, or failed), in the order it started them. */
     Set<String> unfinished() throws IOException {
         Set<String> started = new LinkedHashSet<>();
         Matcher m = EVENT.matcher(output());
