@@ -101,6 +101,18 @@ public class FileClaims extends JdbcOrphanLockAwareIdempotentRepository {
         return 1;
     }
 
+    /**
+     * Deletes every stale claim of this group. A node that died after its move deleted the source but before it
+     * released the claim leaves a row that no listing will ask for again (the file is gone): it would stay for
+     * ever. A stale row is nobody's by definition, so deleting it takes nothing from a live node.
+     *
+     * @return how many rows were deleted
+     */
+    public int deleteStaleClaims() {
+        return jdbcTemplate.update("DELETE FROM " + TABLE + " WHERE processorName = ? AND createdAt < ?", processorName,
+                new Timestamp(System.currentTimeMillis() - getLockMaxAgeMillis()));
+    }
+
     /** The file is done (moved, or moved by another node): its claim is released. */
     @Override
     public boolean confirm(String key) {

@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -145,6 +149,7 @@ class CompetingConsumersTest {
                 keepLogs(nodes, source, target, database);
             }
 
+            int claimRows = claimRows(database);
             List<String> leftovers = temporaryNames(target.home());
             int removed = cleanup(target);
 
@@ -166,7 +171,7 @@ class CompetingConsumersTest {
             assertThat(duplicated).isSubsetOf(inFlightAtAKill);
 
             Duration wall = Duration.ofNanos(System.nanoTime() - wallStart);
-            System.out.println(figures(dropped, kills, duplicated, stores, leftovers, removed, nodes, wall));
+            System.out.println(figures(dropped, kills, duplicated, stores, leftovers, removed, claimRows, nodes, wall));
         }
     }
 
@@ -265,6 +270,15 @@ class CompetingConsumersTest {
         return written < size ? "mid-transfer (" + written + " of " + size + " bytes at the target)" : "after the transfer, before the rename";
     }
 
+    /** Rows left in the claim table: a graceful stop releases the claims a node had not started. */
+    private static int claimRows(PostgresServer database) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), PostgresServer.USER, "");
+             ResultSet rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM " + FileClaims.TABLE)) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
     /** ftp3p:cleanup with tempFileMaxAge=0, as a node does when it is the only one left writing (docs/many-nodes.adoc). */
     private static int cleanup(RealFtpServer target) throws Exception {
         try (CamelContext camel = new DefaultCamelContext()) {
@@ -303,7 +317,7 @@ class CompetingConsumersTest {
     }
 
     private static String figures(DroppedFiles dropped, List<Kill> kills, Set<String> duplicated,
-                                  Map<String, Integer> stores, List<String> leftovers, int removed,
+                                  Map<String, Integer> stores, List<String> leftovers, int removed, int claimRows,
                                   List<NodeProcess> nodes, Duration wall) throws IOException {
         StringBuilder out = new StringBuilder("\n=== CompetingConsumersTest figures\n");
         out.append("files: ").append(dropped.sha256ByName().size()).append(" (").append(dropped.bytes() >> 20)
@@ -319,6 +333,8 @@ class CompetingConsumersTest {
                 .append(duplicated).append('\n');
         out.append("temporary files left before the cleanup: ").append(leftovers.size()).append(' ').append(leftovers)
                 .append("; removed by ftp3p:cleanup: ").append(removed).append('\n');
+        out.append("claim rows left in the table after the nodes stopped: ").append(claimRows)
+                .append(" (claims of files already gone, left by a node killed between DELE and release)\n");
         out.append("moved per node process:");
         for (NodeProcess node : nodes) {
             out.append(' ').append(node.log.getFileName()).append('=').append(node.moved());
