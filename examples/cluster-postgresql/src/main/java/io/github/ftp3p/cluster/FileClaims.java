@@ -21,8 +21,8 @@ import org.springframework.dao.DataIntegrityViolationException;
  * it found no live row, whatever its insert then did; and its insert, meeting a row another node had inserted
  * meanwhile, renews that row (its takeover of a stale row) and goes on as if it held it. Three nodes walking the
  * same listing at once got 2,719 claims of 2,000 files that way ({@code FileClaimsTest}). Here each row names the
- * process that holds it ({@code claimedBy}), a node renews only its own rows, and an insert that is refused
- * throws, so {@link #add} answers false.</li>
+ * process that holds it ({@code claimedBy}), a node renews and releases only its own rows, and an insert that is
+ * refused throws, so {@link #add} answers false.</li>
  * <li>A stale claim is taken over by deleting it and inserting a new one ({@link #insert}): camel-sql's own
  * takeover renews the row but does not add its key to the set the keep-alive renews, so a takeover that lasts
  * longer than the max age could be taken over again.</li>
@@ -65,6 +65,8 @@ public class FileClaims extends JdbcOrphanLockAwareIdempotentRepository {
                 + owner + "')");
         setUpdateTimestampQuery("UPDATE " + TABLE + " SET createdAt = ? WHERE processorName = ? AND messageId = ? "
                 + "AND claimedBy = '" + owner + "'");
+        // A node releases only its own claim: one that was taken over while this node stalled is the other's now.
+        setDeleteString("DELETE FROM " + TABLE + " WHERE processorName = ? AND messageId = ? AND claimedBy = '" + owner + "'");
     }
 
     @Override
@@ -123,7 +125,7 @@ public class FileClaims extends JdbcOrphanLockAwareIdempotentRepository {
     @Override
     public boolean remove(String key) {
         boolean removed = super.remove(key);
-        CLAIMS.info("released file={}{}", key, removed ? "" : " (its row was gone)");
+        CLAIMS.info("released file={}{}", key, removed ? "" : " (no claim of this node's was left)");
         return removed;
     }
 

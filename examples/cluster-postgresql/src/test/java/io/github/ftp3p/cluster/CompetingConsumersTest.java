@@ -334,7 +334,8 @@ class CompetingConsumersTest {
         out.append("temporary files left before the cleanup: ").append(leftovers.size()).append(' ').append(leftovers)
                 .append("; removed by ftp3p:cleanup: ").append(removed).append('\n');
         out.append("claim rows left in the table after the nodes stopped: ").append(claimRows)
-                .append(" (claims of files already gone, left by a node killed between DELE and release)\n");
+                .append(" (stale claims of killed nodes for files already gone: moved by another node just before the"
+                        + " claim, or by the killed node itself before its release; a node's deleteStaleClaims removes them)\n");
         out.append("moved per node process:");
         for (NodeProcess node : nodes) {
             out.append(' ').append(node.log.getFileName()).append('=').append(node.moved());

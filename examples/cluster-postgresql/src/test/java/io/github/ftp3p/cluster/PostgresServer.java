@@ -38,7 +38,7 @@ final class PostgresServer implements AutoCloseable {
             return "PostgreSQL 15 is not installed (" + BIN + "; apt-get install postgresql-15)";
         }
         try {
-            if (run(List.of("id", "-u", "postgres"), Duration.ofSeconds(10)) != 0) {
+            if (run(List.of("id", "-u", "postgres"), Duration.ofSeconds(10), null) != 0) {
                 return "there is no user postgres to run PostgreSQL as";
             }
         } catch (IOException e) {
@@ -51,14 +51,16 @@ final class PostgresServer implements AutoCloseable {
         // mktemp-like directories are 0700: the user postgres must be able to reach its data directory.
         Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path home = Files.createDirectories(workDir.resolve("pg"));
-        check(List.of("chown", "postgres:", home.toString()));
+        check(List.of("chown", "postgres:", home.toString()), null);
         Path data = home.resolve("data");
         Path log = home.resolve("postgres.log");
         int port = freePort();
-        check(List.of("su", "postgres", "-c", BIN.resolve("initdb") + " -D " + data + " -A trust -U " + USER + " -E UTF8"));
+        Path output = home.resolve("commands.log");
+        check(List.of("su", "postgres", "-c", BIN.resolve("initdb") + " -D " + data + " -A trust -U " + USER + " -E UTF8"),
+                output);
         check(List.of("su", "postgres", "-c", BIN.resolve("pg_ctl") + " -D " + data + " -l " + log + " -w -t "
                 + START_TIMEOUT.toSeconds() + " -o '-p " + port + " -k " + home + " -c listen_addresses=127.0.0.1'"
-                + " start"));
+                + " start"), output);
         return new PostgresServer(data, log, port);
     }
 
@@ -77,7 +79,7 @@ final class PostgresServer implements AutoCloseable {
         long pid = Files.exists(pidFile) ? Long.parseLong(Files.readAllLines(pidFile).get(0).trim()) : -1;
         try {
             run(List.of("su", "postgres", "-c", BIN.resolve("pg_ctl") + " -D " + data + " -m fast -w -t 30 stop"),
-                    Duration.ofSeconds(40));
+                    Duration.ofSeconds(40), null);
         } finally {
             if (pid > 0) {
                 ProcessHandle.of(pid).filter(h -> h.info().command().orElse("").contains("postgres"))
@@ -92,16 +94,19 @@ final class PostgresServer implements AutoCloseable {
         }
     }
 
-    private static void check(List<String> command) throws IOException {
-        int exit = run(command, START_TIMEOUT.plusSeconds(10));
+    /** Runs a command that must succeed; its output goes to {@code output} (null: discarded), named when it fails. */
+    private static void check(List<String> command, Path output) throws IOException {
+        int exit = run(command, START_TIMEOUT.plusSeconds(10), output);
         if (exit != 0) {
-            throw new IOException("exit " + exit + " from " + String.join(" ", command));
+            throw new IOException("exit " + exit + " from " + String.join(" ", command)
+                    + (output == null ? "" : "; its output is in " + output));
         }
     }
 
-    private static int run(List<String> command, Duration timeout) throws IOException {
+    private static int run(List<String> command, Duration timeout, Path output) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectOutput(output == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.appendTo(output.toFile()))
+                .start();
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
