@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
@@ -219,7 +220,7 @@ class CompetingConsumersTest {
      */
     private Kill killWhileMovingABigFile(List<NodeProcess> nodes, String prefix, RealFtpServer source, RealFtpServer target)
             throws Exception {
-        record Hit(NodeProcess node, String file) {
+        record Hit(NodeProcess node, String file, long written, long size) {
         }
         Hit hit = await("a node moving a " + prefix + "* file").atMost(IN_FLIGHT).pollInterval(Duration.ofMillis(2))
                 .until(() -> {
@@ -228,8 +229,12 @@ class CompetingConsumersTest {
                             continue;
                         }
                         for (String file : node.unfinished()) {
-                            if (file.startsWith(prefix) && !temporaryNamesOf(target.home(), file).isEmpty()) {
-                                return new Hit(node, file);
+                            if (file.startsWith(prefix)) {
+                                long written = writtenSoFar(target.home(), file);
+                                long size = sizeOrZero(source.home().resolve(file));
+                                if (written > 0 && written < size) {
+                                    return new Hit(node, file, written, size);
+                                }
                             }
                         }
                     }
@@ -237,7 +242,9 @@ class CompetingConsumersTest {
                 }, h -> h != null);
         hit.node().kill();
         long killedAt = System.nanoTime();
-        String point = killPoint(hit.file(), source, target);
+        // The servers' data connection may go on after the client is gone: what the directories show after the kill.
+        String point = "mid-transfer (" + hit.written() + " of " + hit.size() + " bytes at the target just before the"
+                + " kill); after it: " + afterTheKill(hit.file(), source, target);
         Set<String> inFlight = hit.node().unfinished();
 
         // Taken over: another node moved it, the source is gone and the final name holds all of it.
@@ -249,25 +256,43 @@ class CompetingConsumersTest {
         return new Kill(hit.node().name, hit.node().pid(), inFlight, hit.file(), point, takeover);
     }
 
-    /** Where the move of {@code file} was when its node died, as the two directories show it right after. */
-    private static String killPoint(String file, RealFtpServer source, RealFtpServer target) throws IOException {
+    /** What the two directories show of {@code file} right after its node was killed. */
+    private static String afterTheKill(String file, RealFtpServer source, RealFtpServer target) throws IOException {
         boolean sourceThere = Files.exists(source.home().resolve(file));
         boolean finalThere = Files.exists(target.home().resolve(file));
-        long written = 0;
-        for (String temporary : temporaryNamesOf(target.home(), file)) {
-            written = Math.max(written, Files.size(target.home().resolve(temporary)));
-        }
+        long written = writtenSoFar(target.home(), file);
         long size = Files.exists(source.home().resolve(file)) ? Files.size(source.home().resolve(file)) : -1;
         if (!sourceThere) {
-            return "after DELE, before the claim was released";
+            return "the source was deleted: the move had ended";
         }
         if (finalThere) {
-            return "after the rename, before DELE";
+            return "renamed into place, the source still there";
         }
         if (written == 0) {
-            return "before STOR";
+            return "nothing at the target";
         }
-        return written < size ? "mid-transfer (" + written + " of " + size + " bytes at the target)" : "after the transfer, before the rename";
+        return written < size ? "still partial (" + written + " of " + size + " bytes)" : "written whole, not renamed";
+    }
+
+    private static long sizeOrZero(Path file) throws IOException {
+        try {
+            return Files.size(file);
+        } catch (NoSuchFileException movedMeanwhile) {
+            return 0;
+        }
+    }
+
+    /** The size of the biggest temporary file of {@code file} at the target, 0 when there is none. */
+    private static long writtenSoFar(Path targetDir, String file) throws IOException {
+        long written = 0;
+        for (String temporary : temporaryNamesOf(targetDir, file)) {
+            try {
+                written = Math.max(written, Files.size(targetDir.resolve(temporary)));
+            } catch (NoSuchFileException renamedMeanwhile) {
+                // the transfer ended and was renamed between the listing and the size
+            }
+        }
+        return written;
     }
 
     /** Rows left in the claim table: a graceful stop releases the claims a node had not started. */
