@@ -107,6 +107,25 @@ class FileClaimsTest {
         }
     }
 
+    @Test
+    void theClaimsADeadNodeLeftForFilesNoOneListsAnyMoreAreDeletedOnceStale() throws Exception {
+        String noPostgres = PostgresServer.unavailableReason();
+        assumeTrue(noPostgres == null, () -> noPostgres);
+        try (PostgresServer database = PostgresServer.start(work); Node a = new Node(database, "a");
+             Node b = new Node(database, "b")) {
+            assertThat(a.claims.add("gone.bin")).isTrue();
+            assertThat(b.claims.add("live.bin")).isTrue();
+            assertThat(b.claims.deleteStaleClaims()).as("nothing is stale while both renew").isZero();
+
+            a.claims.shutdown();
+            await().atMost(LOCK_MAX_AGE.multipliedBy(3)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> b.claims.deleteStaleClaims() == 1);
+            // b's own claim, renewed all along, is still b's.
+            assertThat(a.claims.getJdbcTemplate().queryForList("SELECT messageId FROM " + FileClaims.TABLE, String.class))
+                    .containsExactly("live.bin");
+        }
+    }
+
     /** One node's claims: its own pool and Camel context, as in a JVM of its own. */
     private static final class Node implements AutoCloseable {
         final HikariDataSource dataSource;
