@@ -20,6 +20,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,55 +34,64 @@ class FileClaimsTest {
     @TempDir
     Path work;
 
-    @Test
-    void nodesClaimingTheSameFilesInTheSameOrderGetEachFileOnce() throws Exception {
+    private PostgresServer database;
+
+    @BeforeEach
+    void startPostgres() throws Exception {
         String noPostgres = PostgresServer.unavailableReason();
         assumeTrue(noPostgres == null, () -> noPostgres);
-        try (PostgresServer database = PostgresServer.start(work)) {
-            List<Node> nodes = new ArrayList<>();
-            ExecutorService threads = Executors.newFixedThreadPool(3);
-            try {
-                for (String name : List.of("a", "b", "c")) {
-                    nodes.add(new Node(database, name));
-                }
-                List<Future<Set<String>>> claimed = new ArrayList<>();
-                for (Node node : nodes) {
-                    // The way three listings of one directory walk it: the same names in the same order, at once.
-                    Callable<Set<String>> walk = () -> {
-                        Set<String> mine = new HashSet<>();
-                        for (int i = 0; i < 2_000; i++) {
-                            if (node.claims.add("f-" + i)) {
-                                mine.add("f-" + i);
-                            }
+        database = PostgresServer.start(work);
+    }
+
+    @AfterEach
+    void stopPostgres() throws Exception {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void nodesClaimingTheSameFilesInTheSameOrderGetEachFileOnce() throws Exception {
+        List<Node> nodes = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            for (String name : List.of("a", "b", "c")) {
+                nodes.add(new Node(database, name));
+            }
+            List<Future<Set<String>>> claimed = new ArrayList<>();
+            for (Node node : nodes) {
+                // The way three listings of one directory walk it: the same names in the same order, at once.
+                Callable<Set<String>> walk = () -> {
+                    Set<String> mine = new HashSet<>();
+                    for (int i = 0; i < 2_000; i++) {
+                        if (node.claims.add("f-" + i)) {
+                            mine.add("f-" + i);
                         }
-                        return mine;
-                    };
-                    claimed.add(threads.submit(walk));
-                }
-                Set<String> all = new HashSet<>();
-                int total = 0;
-                for (Future<Set<String>> f : claimed) {
-                    Set<String> mine = f.get(120, TimeUnit.SECONDS);
-                    total += mine.size();
-                    all.addAll(mine);
-                }
-                assertThat(all).hasSize(2_000);
-                assertThat(total).as("claims taken, over all nodes").isEqualTo(2_000);
-            } finally {
-                threads.shutdownNow();
-                for (Node node : nodes) {
-                    node.close();
-                }
+                    }
+                    return mine;
+                };
+                claimed.add(threads.submit(walk));
+            }
+            Set<String> all = new HashSet<>();
+            int total = 0;
+            for (Future<Set<String>> f : claimed) {
+                Set<String> mine = f.get(120, TimeUnit.SECONDS);
+                total += mine.size();
+                all.addAll(mine);
+            }
+            assertThat(all).hasSize(2_000);
+            assertThat(total).as("claims taken, over all nodes").isEqualTo(2_000);
+        } finally {
+            threads.shutdownNow();
+            for (Node node : nodes) {
+                node.close();
             }
         }
     }
 
     @Test
     void aClaimIsTakenOverOnlyOnceItsNodeStoppedRenewingIt() throws Exception {
-        String noPostgres = PostgresServer.unavailableReason();
-        assumeTrue(noPostgres == null, () -> noPostgres);
-        try (PostgresServer database = PostgresServer.start(work); Node a = new Node(database, "a");
-             Node b = new Node(database, "b")) {
+        try (Node a = new Node(database, "a"); Node b = new Node(database, "b")) {
             assertThat(a.claims.add("x.bin")).isTrue();
 
             // Older than the max age, but renewed every second by a live node: not b's.
@@ -109,10 +120,7 @@ class FileClaimsTest {
 
     @Test
     void theClaimsADeadNodeLeftForFilesNoOneListsAnyMoreAreDeletedOnceStale() throws Exception {
-        String noPostgres = PostgresServer.unavailableReason();
-        assumeTrue(noPostgres == null, () -> noPostgres);
-        try (PostgresServer database = PostgresServer.start(work); Node a = new Node(database, "a");
-             Node b = new Node(database, "b")) {
+        try (Node a = new Node(database, "a"); Node b = new Node(database, "b")) {
             assertThat(a.claims.add("gone.bin")).isTrue();
             assertThat(b.claims.add("live.bin")).isTrue();
             assertThat(b.claims.deleteStaleClaims()).as("nothing is stale while both renew").isZero();
