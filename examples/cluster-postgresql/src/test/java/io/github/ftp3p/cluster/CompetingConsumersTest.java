@@ -224,17 +224,20 @@ class CompetingConsumersTest {
         }
         Hit hit = await("a node moving a " + prefix + "* file").atMost(IN_FLIGHT).pollInterval(Duration.ofMillis(2))
                 .until(() -> {
-                    for (NodeProcess node : nodes) {
-                        if (!node.isAlive()) {
+                    // The cheap look first (one listing of the target), the nodes' logs only for a partial file.
+                    for (String temporary : temporaryNames(target.home())) {
+                        if (!temporary.startsWith(".ftp3p." + prefix)) {
                             continue;
                         }
-                        for (String file : node.unfinished()) {
-                            if (file.startsWith(prefix)) {
-                                long written = writtenSoFar(target.home(), file);
-                                long size = sizeOrZero(source.home().resolve(file));
-                                if (written > 0 && written < size) {
-                                    return new Hit(node, file, written, size);
-                                }
+                        String file = temporary.substring(".ftp3p.".length(), temporary.lastIndexOf('.'));
+                        long written = sizeOrZero(target.home().resolve(temporary));
+                        long size = sizeOrZero(source.home().resolve(file));
+                        if (written == 0 || written >= size) {
+                            continue;
+                        }
+                        for (NodeProcess node : nodes) {
+                            if (node.isAlive() && node.unfinished().contains(file)) {
+                                return new Hit(node, file, written, size);
                             }
                         }
                     }
