@@ -508,7 +508,7 @@ public class Ftp3pConfiguration implements Cloneable {
 
     /**
      * Delete temporary files (tempPrefix, a name, a dot and 8 hex digits) older than this, in milliseconds, from a
-     * target directory: what a killed process left behind. Looked for (NLST, then MDTM of each such name) when a
+     * target directory: what a killed process left behind. Looked for (a listing, then MDTM of each such name) when a
      * transfer first writes into a directory, and again after this long. 0 (the default) never; else at least 10
      * minutes, well above any stall, redelivery delay and clock difference with the server.
      */

@@ -60,9 +60,17 @@ public class Ftp3pEndpoint extends DefaultEndpoint {
             throw new IllegalArgumentException("Unknown operation '" + operation + "' in ftp3p:" + operation
                     + ": expected ftp3p:copy, ftp3p:move, ftp3p:sync or ftp3p:cleanup");
         }
+        // A cleanup speaks to the target only: without a source, the target stands in and is never asked for one.
+        boolean targetOnly = isCleanup() && configuration.getSource() == null;
+        sourceServer = targetOnly ? null : Ftp3pOptions.server("source", configuration.getSource(),
+                configuration.getSourceUsername(), configuration.getSourcePassword(), configuration.getSourceDirectory(),
+                configuration.getSourceAccount(), configuration.getSourceSiteCommand(), getCamelContext());
         targetServer = Ftp3pOptions.server("target", configuration.getTarget(), configuration.getTargetUsername(),
                 configuration.getTargetPassword(), configuration.getTargetDirectory(), configuration.getTargetAccount(),
                 configuration.getTargetSiteCommand(), getCamelContext());
+        if (targetOnly) {
+            sourceServer = targetServer;
+        }
         Ftp3pConfiguration effective = configuration;
         if (isCleanup()) {
             // tempFileMaxAge is the cleanup's own minimum age here, 0 included; the sweep beside transfers stays off.
@@ -70,11 +78,6 @@ public class Ftp3pEndpoint extends DefaultEndpoint {
             effective = configuration.copy();
             effective.setTempFileMaxAge(0);
         }
-        // A cleanup speaks to the target only: without a source, the target stands in and is never asked for one.
-        sourceServer = isCleanup() && configuration.getSource() == null ? targetServer
-                : Ftp3pOptions.server("source", configuration.getSource(), configuration.getSourceUsername(),
-                        configuration.getSourcePassword(), configuration.getSourceDirectory(),
-                        configuration.getSourceAccount(), configuration.getSourceSiteCommand(), getCamelContext());
         settings = Ftp3pOptions.settings(effective, getCamelContext(), sourceServer, targetServer);
         if (isSync() && configuration.isDeleteExtraneous() && configuration.getDoneFileName() != null) {
             // The source has no done files: deleteExtraneous would delete those of every earlier run.

@@ -395,7 +395,10 @@ public final class FxpClient implements AutoCloseable {
         if (staleTemporaryFiles != null && staleTemporaryFiles.claim(directory, Instant.now())) {
             PassiveData data = new PassiveData(settings.transfer(), settings.connection().socketFactory(),
                     settings.connection().replyTimeout());
-            staleTemporaryFiles.sweep(data, connection, settings.tls(Side.TARGET), directory, Instant.now());
+            ServerProfile profile = profile(Side.TARGET, connection);
+            boolean mlsd = profile.features(connection).mlsd();
+            staleTemporaryFiles.sweep(data, connection, settings.tls(Side.TARGET), mlsd,
+                    mlsd ? null : profile.systemType(connection), directory, Instant.now());
         }
     }
 

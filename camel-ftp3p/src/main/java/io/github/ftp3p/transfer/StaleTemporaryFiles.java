@@ -15,7 +15,6 @@ import io.github.ftp3p.protocol.ControlConnection;
 import io.github.ftp3p.protocol.FtpCommand;
 import io.github.ftp3p.protocol.FtpReply;
 import io.github.ftp3p.protocol.FtpTransferException;
-import io.github.ftp3p.protocol.NameListing;
 import io.github.ftp3p.protocol.PassiveData;
 import io.github.ftp3p.protocol.Paths;
 import io.github.ftp3p.protocol.TlsSettings;
@@ -26,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Removes temporary files that a killed process left in a target directory (tempFileMaxAge, off by default).
  * A transfer never leaves its temporary file behind while it runs to an end, and a new exchange does not reuse
  * another's temporary name ({@link TemporaryName}), so such files would stay for ever. Looked for at most once
- * per directory and maxAge, when a transfer first writes into it: NLST, and for each name of the form
+ * per directory and maxAge, when a transfer first writes into it: its names ({@link TemporaryFileCleanup.Names}),
+ * and for each name of the form
  * tempPrefix + name + "." + 8 hex digits, MDTM; one older than maxAge is deleted. A file being written has a
  * fresh time; set maxAge well above the longest stall and redelivery delay, and above any clock difference
  * between this host and the server (MDTM is the server's UTC clock).
@@ -64,12 +64,13 @@ final class StaleTemporaryFiles {
      *
      * @return the paths deleted
      */
-    List<String> sweep(PassiveData data, ControlConnection target, TlsSettings tls, String directory, Instant now) {
+    List<String> sweep(PassiveData data, ControlConnection target, TlsSettings tls, boolean mlsd, String systemType,
+            String directory, Instant now) {
         try {
             List<String> deleted = new java.util.ArrayList<>();
             // A prefix starting with a dot (the default) names hidden files, which NLST only shows with -a.
             boolean hidden = prefix.startsWith(".");
-            for (String name : NameListing.names(data, target, directory, tls, hidden)) {
+            for (String name : TemporaryFileCleanup.Names.of(data, target, directory, tls, mlsd, systemType, hidden).files()) {
                 if (!temporary.matcher(name).matches()) {
                     continue;
                 }

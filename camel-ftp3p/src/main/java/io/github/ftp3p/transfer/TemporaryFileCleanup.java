@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.github.ftp3p.protocol.ControlConnection;
@@ -17,6 +19,7 @@ import io.github.ftp3p.protocol.PassiveData;
 import io.github.ftp3p.protocol.Paths;
 import io.github.ftp3p.protocol.RemoteEntry;
 import io.github.ftp3p.protocol.Side;
+import io.github.ftp3p.protocol.TlsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +32,7 @@ import org.slf4j.LoggerFactory;
  * transfer. A file deleted while another node still writes it costs that node its transfer (its rename fails, its
  * source is kept), never a file.
  * <p>
- * Walks the tree breadth first, its directories from MLSD (RFC 3659) or LIST, down to {@code maxDepth} levels, the
- * names in each from NLST; asks MDTM of each temporary name only when a minimum age is set. A listing refused fails
+ * Walks the tree breadth first ({@link Names}), down to {@code maxDepth} levels; asks MDTM of each temporary name only when a minimum age is set. A listing refused fails
  * the operation (a missing directory lists as empty on Apache FtpServer and vsftpd: nothing to delete); a DELE
  * refused (the file was renamed into place or removed meanwhile) is skipped.
  */
@@ -63,15 +65,11 @@ final class TemporaryFileCleanup {
         Deque<Level> pending = new ArrayDeque<>(List.of(new Level(client.target.directory(), 0)));
         while (!pending.isEmpty()) {
             Level level = pending.poll();
+            Names found = Names.of(data, target, level.path, settings.tls(Side.TARGET), mlsd, systemType, hidden);
             if (level.depth < maxDepth) {
-                DirectoryListing listing = DirectoryListing.of(data, target, level.path, settings.tls(Side.TARGET), mlsd,
-                        systemType);
-                listing.entries().stream().filter(entry -> entry.kind() == RemoteEntry.Kind.DIRECTORY)
-                        .forEach(entry -> pending.add(new Level(join(level.path, entry.name()), level.depth + 1)));
+                found.directories().forEach(name -> pending.add(new Level(join(level.path, name), level.depth + 1)));
             }
-            // The default prefix starts with a dot: MLSD and LIST leave such names out on Apache FtpServer and
-            // vsftpd, NLST -a shows them (as the sweep of StaleTemporaryFiles asks).
-            List<String> names = NameListing.names(data, target, level.path, settings.tls(Side.TARGET), hidden);
+            Set<String> names = found.files();
             for (String name : names) {
                 String path = join(level.path, name);
                 if (temporary.matcher(name).matches() && oldEnough(target, path)
@@ -98,5 +96,31 @@ final class TemporaryFileCleanup {
     }
 
     private record Level(String path, int depth) {
+    }
+
+    /**
+     * The files and directories of one directory: MLSD (RFC 3659) or LIST, plus the names NLST -a gives when the
+     * prefix starts with a dot. MLSD and LIST leave such names out on Apache FtpServer and vsftpd, where NLST -a
+     * shows them; Pure-FTPd's and pyftpdlib's MLSD shows them, and they refuse NLST -a of a subdirectory (550),
+     * which reads as no names.
+     */
+    record Names(Set<String> files, List<String> directories) {
+
+        static Names of(PassiveData data, ControlConnection target, String directory, TlsSettings tls, boolean mlsd,
+                String systemType, boolean hidden) {
+            Set<String> files = new LinkedHashSet<>();
+            List<String> directories = new ArrayList<>();
+            for (RemoteEntry entry : DirectoryListing.of(data, target, directory, tls, mlsd, systemType).entries()) {
+                if (entry.kind() == RemoteEntry.Kind.DIRECTORY) {
+                    directories.add(entry.name());
+                } else if (entry.kind() == RemoteEntry.Kind.FILE) {
+                    files.add(entry.name());
+                }
+            }
+            if (hidden) {
+                files.addAll(NameListing.names(data, target, directory, tls, true));
+            }
+            return new Names(files, directories);
+        }
     }
 }

@@ -49,4 +49,29 @@ class StaleTemporaryFilesInteropTest {
             assertThat(fresh).exists();
         }
     }
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("KINDS")
+    void aStaleTemporaryFileInASubdirectoryIsFoundToo(String kind) throws Exception {
+        // Pure-FTPd refuses NLST -a of a subdirectory (550) but shows hidden names in MLSD.
+        try (Peer source = Peer.required(kind, work.resolve("source"), RealFtpServer.Options.defaults());
+             Peer target = Peer.required(kind, work.resolve("target"), RealFtpServer.Options.defaults())) {
+            Path in = Files.createDirectories(target.home().resolve("in"));
+            in.toFile().setWritable(true, false);
+            Path stale = in.resolve(".ftp3p.left.csv.0123abcd");
+            Files.writeString(stale, "partial");
+            stale.toFile().setWritable(true, false);
+            Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofHours(5))));
+            FtpServerPair.writeRandom(source.home().resolve("a.bin"), 1000, 1);
+
+            Exchange result = work.camel().createProducerTemplate().request("ftp3p:copy?" + source.options("source") + "&"
+                    + target.options("target") + "&tempFileMaxAge=1h", e -> {
+                        e.getMessage().setHeader(Exchange.FILE_NAME, "a.bin");
+                        e.getMessage().setHeader("CamelFtp3pTargetFileName", "in/a.bin");
+                    });
+
+            assertThat(result.getException()).isNull();
+            assertThat(stale).doesNotExist();
+            assertThat(in.resolve("a.bin")).exists();
+        }
+    }
 }
