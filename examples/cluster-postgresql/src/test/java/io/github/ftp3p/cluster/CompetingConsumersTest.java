@@ -2,7 +2,6 @@ package io.github.ftp3p.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -80,10 +79,9 @@ class CompetingConsumersTest {
     @Test
     void threeNodesMoveEveryFileExactlyOnceWhileTwoOfThemAreKilledMidTransfer() throws Exception {
         long wallStart = System.nanoTime();
-        String noPostgres = PostgresServer.unavailableReason();
-        assumeTrue(noPostgres == null, () -> noPostgres);
+        Engines.require(PostgresServer.unavailableReason());
         Optional<RealFtpServer> maybeSource = RealFtpServer.vsftpd(work.resolve("source"), RealFtpServer.Options.defaults());
-        assumeTrue(maybeSource.isPresent(), "vsftpd is not installed (/usr/sbin/vsftpd)");
+        Engines.require(maybeSource.isPresent() ? null : "vsftpd is not installed (/usr/sbin/vsftpd)");
         try (RealFtpServer source = maybeSource.get();
              RealFtpServer target = RealFtpServer.vsftpd(work.resolve("target"), RealFtpServer.Options.defaults()).orElseThrow();
              PostgresServer database = PostgresServer.start(work)) {

@@ -2,7 +2,6 @@ package io.github.ftp3p.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,8 +37,7 @@ class FileClaimsTest {
 
     @BeforeEach
     void startPostgres() throws Exception {
-        String noPostgres = PostgresServer.unavailableReason();
-        assumeTrue(noPostgres == null, () -> noPostgres);
+        Engines.require(PostgresServer.unavailableReason());
         database = PostgresServer.start(work);
     }
 
