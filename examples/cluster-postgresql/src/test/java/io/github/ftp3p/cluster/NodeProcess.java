@@ -4,14 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.github.ftp3p.testing.NodeJvm;
 
 /**
  * One {@link ClusterNode} in a JVM of its own, started from this test's class path and {@code java.home}; its
@@ -25,42 +25,31 @@ final class NodeProcess implements AutoCloseable {
 
     final String name;
     final Path log;
-    private final Process process;
+    private final NodeJvm jvm;
 
-    private NodeProcess(String name, Path log, Process process) {
-        this.name = name;
-        this.log = log;
-        this.process = process;
+    private NodeProcess(NodeJvm jvm) {
+        this.jvm = jvm;
+        this.name = jvm.name();
+        this.log = jvm.log();
     }
 
     static NodeProcess start(String name, Map<String, String> settings, Path log) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
         // vsftpd lists times in GMT and the claim table's times are the nodes' local ones: one zone for all.
-        command.add("-Duser.timezone=UTC");
-        command.add("-Dftp3p.node=" + name);
-        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(ClusterNode.class.getName());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        return new NodeProcess(name, log, process);
+        return new NodeProcess(NodeJvm.start(name, ClusterNode.class, List.of("-Xmx256m", "-Duser.timezone=UTC"),
+                settings, log, STOP_TIMEOUT));
     }
 
     long pid() {
-        return process.pid();
+        return jvm.pid();
     }
 
     boolean isAlive() {
-        return process.isAlive();
+        return jvm.isAlive();
     }
 
     /** SIGKILL: no shutdown hook, no rollback, its claims stay in the table until they are stale. */
     void kill() throws InterruptedException {
-        process.toHandle().destroyForcibly();
-        process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        jvm.kill();
     }
 
     String output() throws IOException {
@@ -92,12 +81,7 @@ final class NodeProcess implements AutoCloseable {
 
     /** SIGTERM, then SIGKILL if it has not ended within {@link #STOP_TIMEOUT}. */
     @Override
-    public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                kill();
-            }
-        }
+    public void close() throws InterruptedException, IOException {
+        jvm.close();
     }
 }
