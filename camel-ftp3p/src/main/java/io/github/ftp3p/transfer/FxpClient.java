@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.ftp3p.pool.ConnectionPool;
 import io.github.ftp3p.protocol.ControlConnection;
+import io.github.ftp3p.protocol.DirectoryListing;
 import io.github.ftp3p.protocol.FtpCommand;
 import io.github.ftp3p.protocol.FtpReply;
 import io.github.ftp3p.protocol.FtpServerAddress;
@@ -405,13 +406,22 @@ public final class FxpClient implements AutoCloseable {
      */
     void sweepStaleTemporaryFiles(ControlConnection connection, String directory) {
         if (staleTemporaryFiles != null && staleTemporaryFiles.claim(directory, Instant.now())) {
-            PassiveData data = new PassiveData(settings.transfer(), settings.connection().socketFactory(),
-                    settings.connection().replyTimeout());
-            ServerProfile profile = profile(Side.TARGET, connection);
-            boolean mlsd = profile.features(connection).mlsd();
-            staleTemporaryFiles.sweep(data, connection, settings.tls(Side.TARGET), mlsd,
-                    mlsd ? null : profile.systemType(connection), directory, Instant.now());
+            staleTemporaryFiles.sweep(this, connection, directory, Instant.now());
         }
+    }
+
+    /** What a listing's (or NLST's) data connection needs: the transfer options, socket factory and reply timeout. */
+    PassiveData passiveData() {
+        return new PassiveData(settings.transfer(), settings.connection().socketFactory(),
+                settings.connection().replyTimeout());
+    }
+
+    /** {@code directory} listed with MLSD where {@code side}'s server offers it, else LIST parsed for its SYST type. */
+    DirectoryListing listDirectory(Side side, ControlConnection connection, String directory) {
+        ServerProfile profile = profile(side, connection);
+        boolean mlsd = profile.features(connection).mlsd();
+        return DirectoryListing.of(passiveData(), connection, directory, settings.tls(side), mlsd,
+                mlsd ? null : profile.systemType(connection));
     }
 
     /** Logs {@code message} at WARN the first time {@code key} is seen by this client. */

@@ -12,12 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import io.github.ftp3p.protocol.ControlConnection;
-import io.github.ftp3p.protocol.FtpCommand;
 import io.github.ftp3p.protocol.FtpReply;
 import io.github.ftp3p.protocol.FtpTransferException;
-import io.github.ftp3p.protocol.PassiveData;
-import io.github.ftp3p.protocol.Paths;
-import io.github.ftp3p.protocol.TlsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,33 +55,15 @@ final class StaleTemporaryFiles {
     }
 
     /**
-     * Deletes the stale temporary files of {@code directory}; a failure is logged and costs only the cleanup,
-     * never the transfer.
+     * Deletes the stale temporary files of {@code directory} ({@link TemporaryFileCleanup#deleteOld}); a failure is
+     * logged and costs only the cleanup, never the transfer.
      *
      * @return the paths deleted
      */
-    List<String> sweep(PassiveData data, ControlConnection target, TlsSettings tls, boolean mlsd, String systemType,
-            String directory, Instant now) {
+    List<String> sweep(FxpClient client, ControlConnection target, String directory, Instant now) {
         try {
-            List<String> deleted = new java.util.ArrayList<>();
-            // A prefix starting with a dot (the default) names hidden files, which NLST only shows with -a.
-            boolean hidden = prefix.startsWith(".");
-            for (String name : TemporaryFileCleanup.Names.of(data, target, directory, tls, mlsd, systemType, hidden).files()) {
-                if (!temporary.matcher(name).matches()) {
-                    continue;
-                }
-                String path = Paths.join(directory, name);
-                Instant modified = modified(target.execute(FtpCommand.of("MDTM", path)));
-                if (modified != null && Duration.between(modified, now).compareTo(maxAge) > 0) {
-                    FtpReply reply = target.execute(FtpCommand.of("DELE", path));
-                    LOG.info("Deleted the stale temporary file {} (last modified {}, tempFileMaxAge={}): {}", path,
-                            modified, maxAge, reply);
-                    if (reply.isPositive()) {
-                        deleted.add(path);
-                    }
-                }
-            }
-            return deleted;
+            TemporaryFileCleanup.Names names = TemporaryFileCleanup.Names.of(client, target, directory);
+            return TemporaryFileCleanup.deleteOld(target, directory, names.files(), temporary, maxAge, now);
         } catch (FtpTransferException e) {
             LOG.warn("Could not look for stale temporary files ({}*) in {}: {}", prefix, directory, e.getMessage());
             return List.of();

@@ -22,7 +22,6 @@ import io.github.ftp3p.protocol.FtpReplyException;
 import io.github.ftp3p.protocol.FtpTransferException;
 import io.github.ftp3p.protocol.Listed;
 import io.github.ftp3p.protocol.OutOfOrderReplyException;
-import io.github.ftp3p.protocol.PassiveData;
 import io.github.ftp3p.protocol.Paths;
 import io.github.ftp3p.protocol.RemoteEntry;
 import io.github.ftp3p.protocol.Side;
@@ -480,7 +479,7 @@ final class TreeSync {
             boolean mlsd = profile.features(connection).mlsd();
             String systemType = mlsd ? null : profile.systemType(connection);
             List<String> directories = paths.stream().map(path -> directory(side, path)).toList();
-            List<Listed<DirectoryListing>> all = DirectoryListing.ofAll(passiveData(), connection, directories,
+            List<Listed<DirectoryListing>> all = DirectoryListing.ofAll(client.passiveData(), connection, directories,
                     settings.tls(side), mlsd, systemType, profile.queuesCommandsDuringTransfers());
             all.stream().filter(l -> l.listing() != null).forEach(l -> listingBytes.addAndGet(l.listing().bytes()));
             return all;
@@ -495,18 +494,9 @@ final class TreeSync {
     }
 
     private DirectoryListing list(Side side, ControlConnection connection, String path) {
-        ServerProfile profile = client.profile(side, connection);
-        boolean mlsd = profile.features(connection).mlsd();
-        String systemType = mlsd ? null : profile.systemType(connection);
-        DirectoryListing listing = DirectoryListing.of(passiveData(), connection, directory(side, path),
-                settings.tls(side), mlsd, systemType);
+        DirectoryListing listing = client.listDirectory(side, connection, directory(side, path));
         listingBytes.addAndGet(listing.bytes());
         return listing;
-    }
-
-    private PassiveData passiveData() {
-        return new PassiveData(settings.transfer(), settings.connection().socketFactory(),
-                settings.connection().replyTimeout());
     }
 
     private String directory(Side side, String path) {

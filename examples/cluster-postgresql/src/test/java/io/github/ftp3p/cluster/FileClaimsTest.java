@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -90,10 +92,11 @@ class FileClaimsTest {
     @Test
     void aClaimIsTakenOverOnlyOnceItsNodeStoppedRenewingIt() throws Exception {
         try (Node a = new Node(database, "a"); Node b = new Node(database, "b")) {
+            Instant claimed = Instant.now();
             assertThat(a.claims.add("x.bin")).isTrue();
 
-            // Older than the max age, but renewed every second by a live node: not b's.
-            Thread.sleep(LOCK_MAX_AGE.plusSeconds(1).toMillis());
+            // Older than the max age, but renewed by a live node after that age had passed: not b's.
+            awaitRenewedAfter(a, "x.bin", claimed.plus(LOCK_MAX_AGE));
             assertThat(b.claims.add("x.bin")).isFalse();
 
             // a dies: its renewals stop (shutdown ends the keep-alive), and after the max age b takes the file.
@@ -104,7 +107,7 @@ class FileClaimsTest {
             assertThat(Duration.ofNanos(System.nanoTime() - died)).isGreaterThanOrEqualTo(LOCK_MAX_AGE.minusSeconds(1));
 
             // b's claim is b's own now: renewed, and released when b is done.
-            Thread.sleep(LOCK_MAX_AGE.plusSeconds(1).toMillis());
+            awaitRenewedAfter(b, "x.bin", Instant.now().plus(LOCK_MAX_AGE));
             Node c = new Node(database, "c");
             try {
                 assertThat(c.claims.add("x.bin")).isFalse();
@@ -130,6 +133,13 @@ class FileClaimsTest {
             assertThat(a.claims.getJdbcTemplate().queryForList("SELECT messageId FROM " + FileClaims.TABLE, String.class))
                     .containsExactly("live.bin");
         }
+    }
+
+    /** Waits (bounded) until {@code node}'s keep-alive renewed the claim of {@code file} later than {@code after}. */
+    private static void awaitRenewedAfter(Node node, String file, Instant after) {
+        await().atMost(LOCK_MAX_AGE.multipliedBy(3)).pollInterval(Duration.ofMillis(200))
+                .until(() -> node.claims.getJdbcTemplate().queryForObject("SELECT createdAt FROM " + FileClaims.TABLE
+                        + " WHERE messageId = ?", Timestamp.class, file).toInstant().isAfter(after));
     }
 
     /** One node's claims: its own pool and Camel context, as in a JVM of its own. */
