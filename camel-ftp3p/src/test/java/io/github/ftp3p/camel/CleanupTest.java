@@ -2,7 +2,11 @@ package io.github.ftp3p.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -10,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.github.ftp3p.testing.ScriptedFtpServer;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -111,5 +116,68 @@ class CleanupTest {
         Exchange result = cleanup("inbox", "useTempFile=false");
 
         assertThat(result.getException()).hasStackTraceContaining("useTempFile");
+    }
+    @Test
+    void twoCleanupsOfOneTreeAtOnceDeleteEachFileOnceAndNeitherFails() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            givenTargetFile("d" + (i % 4) + "/.ftp3p.f" + i + ".bin.0000" + String.format("%04x", i), Duration.ZERO);
+        }
+
+        List<Exchange> results = Racers.race(servers.camel(), uri("inbox", ""), e -> { });
+
+        assertThat(results).allSatisfy(result -> assertThat(result.getException()).isNull());
+        List<Object> deleted = new java.util.ArrayList<>();
+        results.forEach(result -> deleted.addAll(result.getMessage().getBody(List.class)));
+        assertThat(deleted).hasSize(40).doesNotHaveDuplicates();
+        for (int d = 0; d < 4; d++) {
+            assertThat(FtpServerPair.temporaryFiles(servers.targetFile("d" + d))).isEmpty();
+        }
+    }
+
+    @Test
+    void aListingsNamesThatClimbOrCarrySeparatorsNeverMakeTheCleanupDeleteOutsideTheTargetDirectory() throws Exception {
+        try (ScriptedFtpServer hostile = ScriptedFtpServer.start()) {
+            hostile.on("LIST", (s, arg) -> listing(s, ""));
+            hostile.on("NLST", (s, arg) -> listing(s, "../../etc/.ftp3p.passwd.0123abcd\r\n"
+                    + "/etc/.ftp3p.shadow.0123abcd\r\n..\\..\\.ftp3p.win.0123abcd\r\n"));
+            String uri = "ftp3p:cleanup?target=ftp://bob@127.0.0.1:" + hostile.port() + "/inbox&targetPassword=x"
+                    + "&replyTimeout=5000";
+
+            servers.camel().createProducerTemplate().request(uri, e -> { });
+
+            // The last segment of each name is all that is kept: the two temporary names are deleted in inbox.
+            assertThat(hostile.commands()).filteredOn(c -> c.startsWith("DELE")).hasSize(2).allSatisfy(c -> {
+                assertThat(c).startsWith("DELE inbox/").doesNotContain("..").doesNotContain("etc");
+                assertThat(c.substring("DELE inbox/".length())).doesNotContain("/").doesNotContain("\\");
+            });
+        }
+    }
+
+    @Test
+    void aTargetThatStopsAnsweringMidListingFailsTheCleanupWithinTheReplyTimeout() throws Exception {
+        try (ScriptedFtpServer silent = ScriptedFtpServer.start()) {
+            // 150, part of a line, then nothing more: the data connection left open.
+            silent.on("LIST", (s, arg) -> {
+                s.reply("150 listing");
+                Socket data = s.acceptData(ScriptedFtpServer.DATA_TIMEOUT);
+                data.getOutputStream().write("-rw-r--r-- 1 u g 10 Jan 01 00:00 half".getBytes(StandardCharsets.UTF_8));
+                data.getOutputStream().flush();
+            });
+            String uri = "ftp3p:cleanup?target=ftp://bob@127.0.0.1:" + silent.port() + "/inbox&targetPassword=x"
+                    + "&replyTimeout=2000";
+
+            Exchange result = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                    () -> servers.camel().createProducerTemplate().request(uri, e -> { }));
+
+            assertThat(result.getException()).isInstanceOf(Ftp3pOperationFailedException.class);
+        }
+    }
+
+    private static void listing(ScriptedFtpServer.Session s, String lines) throws java.io.IOException {
+        s.reply("150 listing");
+        try (Socket data = s.acceptData(ScriptedFtpServer.DATA_TIMEOUT); OutputStream out = data.getOutputStream()) {
+            out.write(lines.getBytes(StandardCharsets.UTF_8));
+        }
+        s.reply("226 done");
     }
 }
