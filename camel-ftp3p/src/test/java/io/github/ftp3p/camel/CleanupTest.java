@@ -156,13 +156,7 @@ class CleanupTest {
     @Test
     void aTargetThatStopsAnsweringMidListingFailsTheCleanupWithinTheReplyTimeout() throws Exception {
         try (ScriptedFtpServer silent = ScriptedFtpServer.start()) {
-            // 150, part of a line, then nothing more: the data connection left open.
-            silent.on("LIST", (s, arg) -> {
-                s.reply("150 listing");
-                Socket data = s.acceptData(ScriptedFtpServer.DATA_TIMEOUT);
-                data.getOutputStream().write("-rw-r--r-- 1 u g 10 Jan 01 00:00 half".getBytes(StandardCharsets.UTF_8));
-                data.getOutputStream().flush();
-            });
+            silent.on("LIST", ScriptedFtpServer.LISTING_THAT_STOPS);
             String uri = "ftp3p:cleanup?target=ftp://bob@127.0.0.1:" + silent.port() + "/inbox&targetPassword=x"
                     + "&replyTimeout=2000";
 

@@ -109,13 +109,7 @@ class SyncHostileTest {
     @Test
     void aSourceThatStopsSendingItsListingFailsThatDirectoryWithinTheReplyTimeout() throws Exception {
         try (ScriptedFtpServer silent = ScriptedFtpServer.start()) {
-            silent.on("LIST", (s, arg) -> {
-                s.reply("150 listing");
-                Socket data = s.acceptData(ScriptedFtpServer.DATA_TIMEOUT);
-                data.getOutputStream().write("-rw-r--r-- 1 u g 10 Jan 01 00:00 half".getBytes(StandardCharsets.UTF_8));
-                data.getOutputStream().flush();
-                // ...and nothing more, the data connection left open.
-            });
+            silent.on("LIST", ScriptedFtpServer.LISTING_THAT_STOPS);
             String uri = "ftp3p:sync?source=ftp://bob@127.0.0.1:" + silent.port() + "/outbox&sourcePassword=secret"
                     + "&target=" + servers.target().uri("inbox") + "&targetPassword=RAW(" + servers.target().password() + ")"
                     + "&replyTimeout=1000";

@@ -61,6 +61,17 @@ public final class ScriptedFtpServer implements AutoCloseable {
         void handle(Session s, String argument) throws IOException;
     }
 
+    /**
+     * A listing that stops: 150, half a LIST line on the data connection, then nothing more, the data connection
+     * left open, as a server does that hangs mid-listing.
+     */
+    public static final Handler LISTING_THAT_STOPS = (s, argument) -> {
+        s.reply("150 listing");
+        Socket data = s.acceptData(DATA_TIMEOUT);
+        data.getOutputStream().write("-rw-r--r-- 1 u g 10 Jan 01 00:00 half".getBytes(StandardCharsets.UTF_8));
+        data.getOutputStream().flush();
+    };
+
     private final ServerSocket serverSocket;
     private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
     private final Map<String, byte[]> store = new ConcurrentHashMap<>();
