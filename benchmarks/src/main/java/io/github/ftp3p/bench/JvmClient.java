@@ -17,9 +17,18 @@ final class JvmClient implements AutoCloseable {
         this.child = child;
     }
 
-    /** ftp3p, in a JVM with a 64 MiB heap: it holds no file data, so its heap must not depend on the file size. */
+    /**
+     * ftp3p, in a JVM with a 64 MiB heap: it holds no file data, so its heap must not depend on the file size.
+     * {@code bench.clientJvmOptions} adds options to it (space-separated), e.g. a flight recording to profile it.
+     */
     static JvmClient ftp3p(ServerPair pair, String ftp3pOptions) {
-        return start("ftp3p", pair, List.of("-Xmx64m"), List.of("ftp3pOptions=" + ftp3pOptions));
+        List<String> jvm = new ArrayList<>(List.of("-Xmx64m"));
+        for (String option : System.getProperty("bench.clientJvmOptions", "").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                jvm.add(option);
+            }
+        }
+        return start("ftp3p", pair, jvm, List.of("ftp3pOptions=" + ftp3pOptions));
     }
 
     /** The camel-ftp relay, in a JVM with the default heap. */

@@ -21,9 +21,16 @@ final class TreeScenario {
 
     static final String SUB = "tree";
     static final String WARM = "tree-warm";
+    static final String JIT = "tree-jit";
     static final String HEAP = "tree-heap";
     /** One directory of 16 files: with 8 lanes, chunks of 2, so that every lane's connection pair logs in. */
     private static final TreeFixture WARM_TREE = new TreeFixture(16, 1, BenchConfig.SMALL_FILE_SIZE);
+    /**
+     * Synced once by the client JVM before anything is measured, with the most lanes: a fresh JVM spends seconds
+     * compiling its hot code (C1, then C2), and the embedded servers' JVM as well. Measured cold, the first client
+     * to run paid for it, about 2 s of client CPU on 2 cores; an integration host runs for days.
+     */
+    private static final TreeFixture JIT_TREE = new TreeFixture(1000, 20, BenchConfig.SMALL_FILE_SIZE);
 
     /** One client's fresh copy or re-run: its measurement, and the files its summary says it copied (-1: none). */
     private record Run(Measurement m, int copied) {
@@ -41,8 +48,10 @@ final class TreeScenario {
         TreeFixture tree = new TreeFixture(config.files(), config.directories(), BenchConfig.SMALL_FILE_SIZE);
         pair.directories(SUB);
         pair.directories(WARM);
+        pair.directories(JIT);
         tree.write(pair.source.local(SUB));
         WARM_TREE.write(pair.source.local(WARM));
+        JIT_TREE.write(pair.source.local(JIT));
         for (int rtt : config.rtts()) {
             atRoundTrip(pair, tree, rtt);
         }
@@ -59,6 +68,8 @@ final class TreeScenario {
             ServerPair far = pair.via(sourceProxy.port(), targetProxy.port());
             try (JvmClient ftp3p = JvmClient.ftp3p(far, ctx.config().ftp3pOptions())) {
                 Map<String, Supplier<Run>> clients = new LinkedHashMap<>();
+                ftp3p.sync(JIT, config.lanes().stream().mapToInt(Integer::intValue).max().orElse(1));
+                Fixtures.clear(pair.target.local(JIT));
                 for (int lanes : config.lanes()) {
                     ftp3p.sync(WARM, lanes); // logs in every connection pair the endpoint of that lane count uses
                     Fixtures.clear(pair.target.local(WARM));
@@ -98,7 +109,11 @@ final class TreeScenario {
             for (Map.Entry<String, Supplier<Run>> client : order) {
                 Fixtures.clear(target);
                 long timeWait = TimeWait.awaitBelow(ctx.config().maxTimeWait(), Duration.ofMinutes(2));
+                long serverBefore = pair.serverCpuNanos();
                 Run first = client.getValue().get();
+                long serverAfter = pair.serverCpuNanos();
+                Measurement firstM = first.m().withServerNanos(serverBefore < 0 || serverAfter < 0 ? -1
+                        : serverAfter - serverBefore);
                 tree.expectCopied(target);
                 Map<String, String> before = TreeFixture.snapshot(target);
                 long transfersBefore = pair.transfers();
@@ -107,11 +122,12 @@ final class TreeScenario {
                 boolean unchanged = before.equals(TreeFixture.snapshot(target));
                 Fixtures.clear(target);
                 long transfers = transfersBefore < 0 || transfersAfter < 0 ? -1 : transfersAfter - transfersBefore;
-                System.err.printf("[bench] %s tree at %d ms RTT, run %d/%d, %s: %.2f s, re-run %.2f s, %d transfers, "
-                                + "target %s (%d sockets in TIME_WAIT before)%n", pair, rttMillis, rep, config.reps(),
-                        client.getKey(), first.m().seconds(), second.m().seconds(), transfers,
-                        unchanged ? "unchanged" : "CHANGED", timeWait);
-                fresh.computeIfAbsent(client.getKey(), k -> new ArrayList<>()).add(first.m());
+                System.err.printf("[bench] %s tree at %d ms RTT, run %d/%d, %s: %.2f s (client CPU %.2f s, servers %.2f s), "
+                                + "re-run %.2f s, %d transfers, target %s (%d sockets in TIME_WAIT before)%n", pair,
+                        rttMillis, rep, config.reps(), client.getKey(), firstM.seconds(), firstM.cpuSeconds(),
+                        firstM.serverNanos() / 1e9, second.m().seconds(), transfers, unchanged ? "unchanged" : "CHANGED",
+                        timeWait);
+                fresh.computeIfAbsent(client.getKey(), k -> new ArrayList<>()).add(firstM);
                 rerun.computeIfAbsent(client.getKey(), k -> new ArrayList<>()).add(second.m());
                 long[] counts = rerunCounts.computeIfAbsent(client.getKey(), k -> new long[] {-1, -1, 0});
                 counts[0] = Math.max(counts[0], transfers);

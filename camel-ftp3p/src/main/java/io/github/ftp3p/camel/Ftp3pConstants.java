@@ -77,6 +77,10 @@ public final class Ftp3pConstants {
     @Metadata(label = "producer", description = "ftp3p:sync: the bytes of directory listings, the only data that "
             + "crossed the Camel host.", javaType = "long")
     public static final String SYNC_LISTING_BYTES = "CamelFtp3pSyncListingBytes";
+    @Metadata(label = "producer", description = "ftp3p:sync: the control round trips on the connections the sync "
+            + "held, summed over them (commands pipelined in one write count once; logins not counted).",
+            javaType = "long")
+    public static final String SYNC_ROUND_TRIPS = "CamelFtp3pSyncRoundTrips";
     @Metadata(label = "producer", description = "ftp3p:cleanup: how many temporary files it deleted (the body lists "
             + "their paths).", javaType = "int")
     public static final String CLEANUP_DELETED = "CamelFtp3pCleanupDeleted";

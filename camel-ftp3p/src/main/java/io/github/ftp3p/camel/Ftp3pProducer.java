@@ -245,6 +245,7 @@ public class Ftp3pProducer extends DefaultProducer {
         message.setHeader(Ftp3pConstants.SYNC_FAILED, summary.failed());
         message.setHeader(Ftp3pConstants.SYNC_DIRECTORIES_CREATED, summary.directoriesCreated());
         message.setHeader(Ftp3pConstants.SYNC_LISTING_BYTES, summary.listingBytes());
+        message.setHeader(Ftp3pConstants.SYNC_ROUND_TRIPS, summary.roundTrips());
         message.setHeader(Ftp3pConstants.FILE_SIZE, summary.bytes());
         message.setHeader(Ftp3pConstants.DURATION, summary.durationMillis());
     }

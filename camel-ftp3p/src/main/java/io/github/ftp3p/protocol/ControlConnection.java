@@ -36,6 +36,9 @@ public final class ControlConnection implements Closeable {
     private FtpReply greeting;
     private boolean sscnOn;
     private volatile long lastUsedNanos = System.nanoTime();
+    /** Commands were written since the last reply was read: the next read waits a round trip. */
+    private volatile boolean written;
+    private volatile long roundTrips;
 
     private ControlConnection(Side side, FtpServerAddress server, CommandChannel channel, Duration replyTimeout) {
         this.side = side;
@@ -215,6 +218,7 @@ public final class ControlConnection implements Closeable {
             broken = true;
             throw new FtpConnectionException(side, commands.get(0), "cannot send", e);
         }
+        written = true;
         lastUsedNanos = System.nanoTime();
     }
 
@@ -240,6 +244,7 @@ public final class ControlConnection implements Closeable {
             broken = true;
             throw new FtpConnectionException(side, command, "cannot send", e);
         }
+        written = true;
         lastUsedNanos = System.nanoTime();
     }
 
@@ -250,6 +255,10 @@ public final class ControlConnection implements Closeable {
      * @param timeout how long to wait; zero waits without limit
      */
     public FtpReply readReply(FtpCommand command, Duration timeout) {
+        if (written) {
+            written = false;
+            roundTrips++; // one thread at a time uses a connection; the handover between threads orders the writes
+        }
         FtpReply reply;
         try {
             reply = channel.readReply(timeout);
@@ -289,6 +298,14 @@ public final class ControlConnection implements Closeable {
 
     public Side side() {
         return side;
+    }
+
+    /**
+     * The round trips on this connection so far: each read of a reply after commands were written counts once, so
+     * commands pipelined in one write and read together cost one, as on the wire.
+     */
+    public long roundTrips() {
+        return roundTrips;
     }
 
     /** How long an ordinary reply may take. */

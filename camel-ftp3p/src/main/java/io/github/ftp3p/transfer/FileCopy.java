@@ -25,6 +25,12 @@ import org.slf4j.LoggerFactory;
  * <li>SIZE on the source ({@link #sourceSizeCommand}): a missing file fails here, before the target is touched.</li>
  * <li>SIZE and MDTM of the final name on the target ({@link #probeCommands}), before the STOR: what was there before
  * this attempt started. Only a file seen there now may later be deleted to make room (fileExist=Override).</li>
+ * </ol>
+ * A sync's file comes with what its listings showed ({@link TransferRequest.Listed}): the listed size stands for
+ * step 1, and a final name the target's listing lacked for step 2 with fileExist=Override (the other policies
+ * decide on a fresh look). The listing was taken before this attempt, so it is as good a "before" as the probe:
+ * a file found under the final name later was written by someone else, and is never deleted.
+ * <ol start="3">
  * <li>STOR (or APPE) of the write path ({@link #storeCommand}): a temporary name unique to this attempt
  * ({@link TemporaryName}), or the final name with useTempFile=false. Its reply says whether the target was
  * touched.</li>
@@ -84,6 +90,10 @@ final class FileCopy {
     private final AfterRename afterRename;
     /** The source's size in bytes; -1 when it has no SIZE; UNKNOWN until asked. */
     private volatile long sourceSize = UNKNOWN;
+    /** The size came from the sync's listing, not from SIZE. */
+    private boolean sizeListed;
+    /** The sync's listing of the target lacked the final name, which stands for the probe. */
+    private final boolean absenceListed;
     /** The final name before the STOR, or null when it was not looked at. */
     private Before before;
     private boolean storeSent;
@@ -106,6 +116,17 @@ final class FileCopy {
         this.append = fileExist == FileExist.APPEND;
         this.writePath = settings.tempPrefix() == null || append ? targetPath
                 : TemporaryName.of(settings.tempPrefix(), targetPath, attempt);
+        TransferRequest.Listed listed = request.listed();
+        boolean absent = false;
+        if (listed != null && listed.sourceSize() >= 0) {
+            sourceSize = listed.sourceSize();
+            sizeListed = true;
+        }
+        if (listed != null && listed.absentOnTarget() && fileExist == FileExist.OVERRIDE) {
+            before = Before.ABSENT;
+            absent = true;
+        }
+        this.absenceListed = absent;
     }
 
     // --- 1. the source's size
@@ -120,6 +141,7 @@ final class FileCopy {
             throw new FtpReplyException(Side.SOURCE, sourceSizeCommand(), reply);
         }
         sourceSize = reply.sizeValue();
+        sizeListed = false;
     }
 
     long sourceSize() {
@@ -139,7 +161,8 @@ final class FileCopy {
                 && refused.command().verb().equals("RETR") && (refused.replyCode() == 550 || refused.replyCode() == 551)
                 && sourceSize >= 0) {
             return new ConcurrentTransferException(Side.SOURCE, refused.command(), refused.reply(), "The source "
-                    + sourcePath + " was there a moment before (SIZE " + sourceSize + ") but RETR answered '"
+                    + sourcePath + " was there a moment before (" + (sizeListed ? "listed with " : "SIZE ") + sourceSize
+                    + ") but RETR answered '"
                     + refused.replyText() + "': it was removed meanwhile, most likely by another transfer of the same file; "
                     + "nothing was renamed into place");
         }
@@ -154,6 +177,11 @@ final class FileCopy {
 
     void probed(FtpReply size, FtpReply mdtm) {
         before = Before.of(size, mdtm);
+    }
+
+    /** The sync's listing of the target lacked the final name: no probe is needed before the STOR. */
+    boolean absenceListed() {
+        return absenceListed;
     }
 
     /** fileExist=Move renamed the file that was there: the final name is free now. */

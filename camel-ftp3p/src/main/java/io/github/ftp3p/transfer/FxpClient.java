@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 import io.github.ftp3p.pool.ConnectionPool;
 import io.github.ftp3p.protocol.ControlConnection;
@@ -39,6 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class FxpClient implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FxpClient.class);
+    /** Where the leases made on a thread add their round trips ({@link #countingRoundTrips}); mostly unset. */
+    private static final ThreadLocal<LongAdder> ROUND_TRIPS = new ThreadLocal<>();
 
     final FtpServerAddress source;
     final FtpServerAddress target;
@@ -259,7 +263,7 @@ public final class FxpClient implements AutoCloseable {
         Map<TransferRequest, TransferResult> finished = new ConcurrentHashMap<>();
         Map<TransferRequest, FtpTransferException> failures = new ConcurrentHashMap<>();
         int run = (requests.size() + lanes - 1) / lanes;
-        try (Lanes running = new Lanes(this, lanes, true)) {
+        try (Lanes running = new Lanes(this, lanes, true, null)) {
             for (int from = 0; from < requests.size(); from += run) {
                 running.submit(requests.subList(from, Math.min(requests.size(), from + run)), new Lanes.Outcome() {
                     @Override
@@ -483,13 +487,31 @@ public final class FxpClient implements AutoCloseable {
     }
 
     /**
+     * Runs {@code work} with the leases made on this thread adding the round trips of their connections to
+     * {@code count} (a sync's summary); the thread's earlier count, if any, is restored after.
+     */
+    static <T> T countingRoundTrips(LongAdder count, Supplier<T> work) {
+        LongAdder earlier = ROUND_TRIPS.get();
+        ROUND_TRIPS.set(count);
+        try {
+            return work.get();
+        } finally {
+            ROUND_TRIPS.set(earlier);
+        }
+    }
+
+    /**
      * The two connections of one transfer. A connection left in an unknown state (aborted, lost) is replaced
-     * on next use; both go back to their pools (or are closed) at the end.
+     * on next use; both go back to their pools (or are closed) at the end. While held, the round trips on them
+     * ({@link ControlConnection#roundTrips}) go to the count of the thread that made the lease, if it has one.
      */
     final class Lease implements AutoCloseable {
 
+        private final LongAdder roundTrips = ROUND_TRIPS.get();
         private ControlConnection sourceConnection;
         private ControlConnection targetConnection;
+        private long sourceStart;
+        private long targetStart;
         /** This transfer may have written on the target: retrying on a new connection is no longer harmless. */
         boolean targetTouched;
         /** What was written is kept under the temporary name, so that a retry resumes from it. */
@@ -513,21 +535,18 @@ public final class FxpClient implements AutoCloseable {
         private void acquire() {
             if (sourceConnection == null || !sourceConnection.isReusable()) {
                 if (targetConnection != null) {
-                    targetPool.release(targetConnection);
-                    targetConnection = null;
+                    giveBack(Side.TARGET, false);
                 }
                 if (sourceConnection != null) {
-                    sourcePool.invalidate(sourceConnection);
+                    giveBack(Side.SOURCE, true);
                 }
-                sourceConnection = sourcePool.borrow();
-                profile(Side.SOURCE, sourceConnection);
+                borrow(Side.SOURCE);
             }
             if (targetConnection == null || !targetConnection.isReusable()) {
                 if (targetConnection != null) {
-                    targetPool.invalidate(targetConnection);
+                    giveBack(Side.TARGET, true);
                 }
-                targetConnection = targetPool.borrow();
-                profile(Side.TARGET, targetConnection);
+                borrow(Side.TARGET);
             }
         }
 
@@ -545,20 +564,16 @@ public final class FxpClient implements AutoCloseable {
                 return targetConnection;
             }
             if (sourceConnection != null && !sourceConnection.isReusable()) {
-                sourcePool.invalidate(sourceConnection);
-                sourceConnection = null;
+                giveBack(Side.SOURCE, true);
             }
             if (targetConnection != null) {
-                targetPool.invalidate(targetConnection);
-                targetConnection = null;
+                giveBack(Side.TARGET, true);
             }
             if (sourceConnection != null) {
                 // Holding a source while waiting for a target could deadlock with a transfer that does the reverse.
-                sourcePool.release(sourceConnection);
-                sourceConnection = null;
+                giveBack(Side.SOURCE, false);
             }
-            targetConnection = targetPool.borrow();
-            profile(Side.TARGET, targetConnection);
+            borrow(Side.TARGET);
             return targetConnection;
         }
 
@@ -572,13 +587,43 @@ public final class FxpClient implements AutoCloseable {
             }
         }
 
+        private void borrow(Side side) {
+            ControlConnection connection = pool(side).borrow();
+            if (side == Side.SOURCE) {
+                sourceConnection = connection;
+                sourceStart = connection.roundTrips();
+            } else {
+                targetConnection = connection;
+                targetStart = connection.roundTrips();
+            }
+            profile(side, connection);
+        }
+
+        /** Back to its pool, or closed when {@code invalidate}; its round trips while held are counted first. */
+        private void giveBack(Side side, boolean invalidate) {
+            ControlConnection connection = side == Side.SOURCE ? sourceConnection : targetConnection;
+            if (roundTrips != null) {
+                roundTrips.add(connection.roundTrips() - (side == Side.SOURCE ? sourceStart : targetStart));
+            }
+            if (invalidate) {
+                pool(side).invalidate(connection);
+            } else {
+                pool(side).release(connection);
+            }
+            if (side == Side.SOURCE) {
+                sourceConnection = null;
+            } else {
+                targetConnection = null;
+            }
+        }
+
         @Override
         public void close() {
             if (sourceConnection != null) {
-                sourcePool.release(sourceConnection);
+                giveBack(Side.SOURCE, false);
             }
             if (targetConnection != null) {
-                targetPool.release(targetConnection);
+                giveBack(Side.TARGET, false);
             }
         }
     }

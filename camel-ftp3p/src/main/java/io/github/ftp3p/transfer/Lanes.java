@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.github.ftp3p.protocol.FtpTransferException;
 import io.github.ftp3p.protocol.TransferFailedException;
@@ -43,6 +44,8 @@ final class Lanes implements AutoCloseable {
     private final boolean continueOnError;
     private final ExecutorService executor;
     private final int lanes;
+    /** Where the lanes' round trips are counted, or null. */
+    private final LongAdder roundTrips;
     private final List<Future<?>> chunks = new ArrayList<>();
     /** Files fed and not yet taken by a lane; guarded by itself. */
     private final Deque<TransferRequest> queue = new ArrayDeque<>();
@@ -51,14 +54,20 @@ final class Lanes implements AutoCloseable {
     private boolean fedAll;
     private volatile boolean stopped;
 
-    Lanes(FxpClient client, int lanes, boolean continueOnError) {
+    /** @param roundTrips where the round trips of the lanes' connections are added, or null */
+    Lanes(FxpClient client, int lanes, boolean continueOnError, LongAdder roundTrips) {
         this.client = client;
+        this.roundTrips = roundTrips;
         this.continueOnError = continueOnError;
         this.lanes = lanes;
         int pool = POOLS.incrementAndGet();
         AtomicInteger lane = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(lanes, task -> {
-            Thread thread = new Thread(task, "ftp3p-lane-" + pool + "-" + lane.incrementAndGet());
+            Runnable counted = roundTrips == null ? task : () -> FxpClient.countingRoundTrips(roundTrips, () -> {
+                task.run();
+                return null;
+            });
+            Thread thread = new Thread(counted, "ftp3p-lane-" + pool + "-" + lane.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });

@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
  * <li>to the source: PORT and RETR of the file being copied, SIZE a few files ahead, and the action (DELE, or
  * RNFR/RNTO) of a file renamed earlier.</li>
  * </ul>
+ * A sync's files come with what its listings showed ({@link TransferRequest.Listed}): then the source's SIZE and the
+ * final name's SIZE and MDTM are not asked.
  * Each side is then read up to the reply the next round needs (RETR's, PASV's); later replies are read in that
  * round. So a STOR is only sent for a file the source said exists, a file is renamed to its final name only
  * after its size matched, and a source is only changed after the rename succeeded. Servers that answer
@@ -275,7 +277,7 @@ final class PipelinedBatch {
      */
     private void store(Item item) {
         FileCopy copy = item.copy;
-        if (copy.needsRename()) {
+        if (copy.needsRename() && !copy.absenceListed()) {
             List<FtpCommand> probe = copy.probeCommands();
             FtpReply[] size = new FtpReply[1];
             target.add(probe.get(0), (reply, started) -> size[0] = reply);
@@ -546,6 +548,10 @@ final class PipelinedBatch {
         Item(int index, TransferRequest request) {
             this.index = index;
             this.copy = new FileCopy(client, request, attempt);
+            if (copy.sourceSizeKnown() && copy.sourceSize() >= 0) {
+                // Listed by the sync a moment ago: no SIZE to ask.
+                stage = Stage.SIZED;
+            }
         }
     }
 }

@@ -14,11 +14,15 @@ import java.util.List;
  * @param directoriesCreated directories made on the target (with dryRun: that would be)
  * @param bytes              bytes copied server to server
  * @param listingBytes       bytes of directory listings, the only data that crossed this host
+ * @param roundTrips         control round trips on the connections the sync held, summed over them: each time
+ *                           commands were written and a reply then awaited (commands pipelined in one write count
+ *                           once); the logins of connections opened meanwhile are not counted. The two servers and
+ *                           the lanes are waited for at once, so the elapsed time is fewer round trips than this
  * @param durationMillis     how long the sync took
  * @param dryRun             nothing was changed: the entries are the plan
  */
 public record SyncSummary(List<SyncEntry> entries, int copied, int skipped, int deleted, int failed,
-        int directoriesCreated, long bytes, long listingBytes, long durationMillis, boolean dryRun) {
+        int directoriesCreated, long bytes, long listingBytes, long roundTrips, long durationMillis, boolean dryRun) {
 
     public SyncSummary {
         entries = List.copyOf(entries);

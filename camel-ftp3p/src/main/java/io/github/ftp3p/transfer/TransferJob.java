@@ -88,8 +88,9 @@ final class TransferJob {
         if (request.retry() || !client.pipelines(Side.SOURCE) || decideFirst) {
             copy.sourceSized(lease.source().execute(copy.sourceSizeCommand()));
         }
-        // What the final name holds before the STOR: only that file may be deleted to make room for the copy.
-        boolean probe = fileExist != FileExist.TRY_RENAME && (decideFirst || copy.needsRename());
+        // What the final name holds before the STOR: only that file may be deleted to make room for the copy. A
+        // sync's listing of the target that lacked it says as much.
+        boolean probe = fileExist != FileExist.TRY_RENAME && (decideFirst || copy.needsRename()) && !copy.absenceListed();
         boolean probeWithTransfer = probe && !decideFirst && client.pipelines(Side.TARGET);
         if (probe && !probeWithTransfer) {
             List<FtpReply> replies = executeAll(lease.target(), copy.probeCommands());

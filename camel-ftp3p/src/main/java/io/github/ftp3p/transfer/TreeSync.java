@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -60,7 +61,11 @@ final class TreeSync {
     private record Directory(String path, int depth, boolean missingOnTarget) {
     }
 
-    private record Copy(String path, RemoteEntry source) {
+    /**
+     * @param absentOnTarget a target listing that succeeded and was read whole lacked it (or its directory): no
+     *                       probe of the final name is needed ({@link TransferRequest.Listed})
+     */
+    private record Copy(String path, RemoteEntry source, boolean absentOnTarget) {
     }
 
     private final FxpClient client;
@@ -71,6 +76,7 @@ final class TreeSync {
     private final List<String> extraneousDirectories = new ArrayList<>();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong listingBytes = new AtomicLong();
+    private final LongAdder roundTrips = new LongAdder();
     private boolean sourceComplete = true;
 
     TreeSync(FxpClient client, SyncSettings sync) {
@@ -85,11 +91,15 @@ final class TreeSync {
      * the listing holds would wait for ever.
      */
     SyncSummary run() {
+        return FxpClient.countingRoundTrips(roundTrips, this::mirror);
+    }
+
+    private SyncSummary mirror() {
         long started = System.nanoTime();
         int lanes = Math.max(1, Math.min(sync.lanes(), settings.maxConnections() - 1));
         boolean overlap = settings.maxConnections() > 1;
         List<TransferRequest> deferred = new ArrayList<>();
-        try (Lanes running = new Lanes(client, lanes, sync.continueOnError())) {
+        try (Lanes running = new Lanes(client, lanes, sync.continueOnError(), roundTrips)) {
             Consumer<List<TransferRequest>> copy = overlap ? files -> running.feed(files, outcome) : deferred::addAll;
             try (FxpClient.Lease lease = client.new Lease()) {
                 Deque<Directory> queue = new ArrayDeque<>();
@@ -173,9 +183,13 @@ final class TreeSync {
             return;
         }
         Map<String, RemoteEntry> target = new HashMap<>();
+        // Whether a name missing from `target` is known to be missing there: not after a refused or partly read listing.
+        boolean targetKnown = true;
         if (targetListed != null) {
             try {
-                List<RemoteEntry> present = orRetry(targetListed, () -> list(Side.TARGET, lease.target(), listed)).entries();
+                DirectoryListing targetListing = orRetry(targetListed, () -> list(Side.TARGET, lease.target(), listed));
+                List<RemoteEntry> present = targetListing.entries();
+                targetKnown = targetListing.incomplete().isEmpty();
                 present.forEach(e -> target.put(e.name(), e));
                 if (!present.isEmpty()) {
                     // Only a listing with entries proves the directory is there: vsftpd and Apache FtpServer list a
@@ -190,6 +204,7 @@ final class TreeSync {
                     return;
                 }
                 directory = new Directory(listed, directory.depth(), true);
+                targetKnown = false;
             } catch (FtpTransferException e) {
                 failed(listed + "/", -1, e);
                 return;
@@ -215,7 +230,7 @@ final class TreeSync {
                 }
                 case FILE -> {
                     if (sync.filter().test(path)) {
-                        decide(new Copy(path, entry), existing, copies, compareTimes);
+                        decide(new Copy(path, entry, existing == null && targetKnown), existing, copies, compareTimes);
                     }
                 }
                 default -> entries.add(SyncEntry.of(path, SyncEntry.Action.SKIPPED, entry.size(), "not a file"));
@@ -323,7 +338,8 @@ final class TreeSync {
             copies.forEach(c -> entries.add(SyncEntry.of(c.path(), SyncEntry.Action.WOULD_COPY, c.source().size(), null)));
         } else if (!copies.isEmpty()) {
             copy.accept(copies.stream()
-                    .map(c -> TransferRequest.copy(c.path(), c.path()).withListener(sync.listener())).toList());
+                    .map(c -> TransferRequest.copy(c.path(), c.path()).withListener(sync.listener())
+                            .withListed(new TransferRequest.Listed(c.source().size(), c.absentOnTarget()))).toList());
         }
     }
 
@@ -531,7 +547,7 @@ final class TreeSync {
                 count(all, SyncEntry.Action.DELETED, SyncEntry.Action.WOULD_DELETE),
                 count(all, SyncEntry.Action.FAILED),
                 count(all, SyncEntry.Action.DIRECTORY_CREATED, SyncEntry.Action.WOULD_CREATE),
-                bytes.get(), listingBytes.get(), nanos / 1_000_000, sync.dryRun());
+                bytes.get(), listingBytes.get(), roundTrips.sum(), nanos / 1_000_000, sync.dryRun());
     }
 
     private static int count(List<SyncEntry> entries, SyncEntry.Action... actions) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import io.github.ftp3p.protocol.SameFileException;
@@ -68,6 +69,69 @@ class SyncHostileTest {
         for (int d = 0; d < 3; d++) {
             assertThat(FtpServerPair.temporaryFiles(servers.targetFile("d" + d))).isEmpty();
         }
+    }
+
+    @Test
+    void aFileWrittenUnderTheFinalNameAfterTheListingIsNeverReplacedAndTheRaceIsReported() throws Exception {
+        servers.givenSourceFile("a/one.bin", 20_000);
+        servers.givenSourceFile("a/two.bin", 30_000);
+        Path other = servers.targetFile("a/one.bin");
+        // Someone else writes the final name after the sync listed the target, while ftp3p writes its copy.
+        servers.target().beforeEach("STOR", name -> {
+            if (name.contains(".ftp3p.one.bin.")) {
+                FtpServerPair.writeRandom(other, 5_000, 99);
+            }
+        });
+
+        Exchange result = sync(servers.uri("sync", ""));
+
+        SyncSummary summary = result.getMessage().getBody(SyncSummary.class);
+        assertThat(summary.failures()).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo("a/one.bin");
+            assertThat(f.reason()).contains("created by another transfer");
+        });
+        assertThat(other).hasSize(5_000);
+        assertThat(Files.mismatch(servers.sourceFile("a/two.bin"), servers.targetFile("a/two.bin"))).isEqualTo(-1L);
+        assertThat(FtpServerPair.temporaryFiles(servers.targetFile("a"))).isEmpty();
+    }
+
+    @Test
+    void aSourceFileRemovedAfterTheListingFailsAsARaceAndLeavesNothingOnTheTarget() throws Exception {
+        Path source = servers.givenSourceFile("a/one.bin", 20_000);
+        servers.source().beforeEach("PORT", argument -> source.toFile().delete());
+
+        Exchange result = sync(servers.uri("sync", ""));
+
+        SyncSummary summary = result.getMessage().getBody(SyncSummary.class);
+        assertThat(summary.failures()).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo("a/one.bin");
+            assertThat(f.reason()).contains("removed meanwhile");
+        });
+        assertThat(servers.targetFile("a/one.bin")).doesNotExist();
+        assertThat(FtpServerPair.temporaryFiles(servers.targetFile("a"))).isEmpty();
+    }
+
+    @Test
+    void aSourceFileThatGrewAfterTheListingIsNotRenamedIntoPlaceAndTheNextSyncCopiesIt() throws Exception {
+        Path source = servers.givenSourceFile("a/one.bin", 20_000);
+        AtomicBoolean grown = new AtomicBoolean();
+        servers.source().beforeEach("PORT", argument -> {
+            if (grown.compareAndSet(false, true)) {
+                FtpServerPair.writeRandom(source, 25_000, 7);
+            }
+        });
+
+        Exchange first = sync(servers.uri("sync", ""));
+
+        assertThat(first.getMessage().getBody(SyncSummary.class).failures()).singleElement()
+                .satisfies(f -> assertThat(f.reason()).contains("does not match"));
+        assertThat(servers.targetFile("a/one.bin")).doesNotExist();
+        assertThat(FtpServerPair.temporaryFiles(servers.targetFile("a"))).isEmpty();
+
+        Exchange second = sync(servers.uri("sync", ""));
+
+        assertThat(second.getException()).isNull();
+        assertThat(Files.mismatch(source, servers.targetFile("a/one.bin"))).isEqualTo(-1L);
     }
 
     @Test

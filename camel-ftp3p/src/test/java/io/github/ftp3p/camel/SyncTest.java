@@ -73,6 +73,53 @@ class SyncTest {
     }
 
     @Test
+    void aCopyAsksNeitherTheSourcesSizeNorTheFinalNameWhenTheSyncsListingsShowedThem() throws Exception {
+        givenTree();
+
+        Exchange result = sync("");
+
+        assertThat(result.getException()).isNull();
+        assertSameTree();
+        // The listings gave each source's size and showed no final name on the target: only the written temporary
+        // file is asked its SIZE, to verify the copy.
+        assertThat(servers.source().commands()).noneMatch(c -> c.startsWith("SIZE") || c.startsWith("MDTM"));
+        assertThat(servers.target().commands()).filteredOn(c -> c.startsWith("SIZE") || c.startsWith("MDTM"))
+                .hasSize(4).allMatch(c -> c.startsWith("SIZE ") && c.contains("/.ftp3p."));
+    }
+
+    @Test
+    void aFileAlreadyOnTheTargetIsLookedAtAgainJustBeforeItIsReplaced() throws Exception {
+        givenTree();
+        assertThat(sync("").getException()).isNull();
+        servers.givenSourceFile("top.csv", 1001);
+        servers.target().clearRecords();
+
+        Exchange second = sync("");
+
+        assertThat(second.getException()).isNull();
+        assertSameTree();
+        // Its listing showed a file there: only a fresh SIZE and MDTM tell later whether it is still that file.
+        assertThat(servers.target().commands()).contains("SIZE inbox/top.csv", "MDTM inbox/top.csv");
+    }
+
+    @Test
+    void theSummaryCountsTheRoundTripsOfTheSyncsConnectionsFewerThanItsCommands() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            servers.givenSourceFile("d" + (i % 2) + "/f" + i + ".bin", 1000 + i);
+        }
+        servers.source().clearRecords();
+        servers.target().clearRecords();
+
+        Exchange result = sync("");
+
+        assertThat(result.getException()).isNull();
+        SyncSummary summary = result.getMessage().getBody(SyncSummary.class);
+        int commands = servers.source().commands().size() + servers.target().commands().size();
+        assertThat(summary.roundTrips()).isPositive().isLessThan(commands / 2);
+        assertThat(result.getMessage().getHeader(Ftp3pConstants.SYNC_ROUND_TRIPS)).isEqualTo(summary.roundTrips());
+    }
+
+    @Test
     void aSecondSyncRightAfterTheFirstTransfersNothing() throws Exception {
         givenTree();
         assertThat(sync("").getException()).isNull();

@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.apache.ftpserver.ConnectionConfigFactory;
 import org.apache.ftpserver.DataConnectionConfigurationFactory;
@@ -363,6 +365,14 @@ public final class EmbeddedFtpServer implements AutoCloseable {
         recorder.disconnectAt(verb);
     }
 
+    /**
+     * From now on, runs {@code action} with the argument of each {@code verb} command before the server handles it,
+     * as another process acting on the server's files at that moment would (the command is still recorded).
+     */
+    public void beforeEach(String verb, Consumer<String> action) {
+        recorder.beforeEach(verb, action);
+    }
+
     /** Forgets the recorded commands and resets the login count. */
     public void clearRecords() {
         recorder.clear();
@@ -390,6 +400,7 @@ public final class EmbeddedFtpServer implements AutoCloseable {
         private final AtomicInteger logins = new AtomicInteger();
         private final AtomicInteger sessions = new AtomicInteger();
         private final Set<String> disconnectAt = ConcurrentHashMap.newKeySet();
+        private final Map<String, Consumer<String>> before = new ConcurrentHashMap<>();
 
         @Override
         public FtpletResult beforeCommand(FtpSession session, FtpRequest request) throws FtpException, IOException {
@@ -397,7 +408,12 @@ public final class EmbeddedFtpServer implements AutoCloseable {
             synchronized (commands) {
                 commands.add(line);
             }
-            if (disconnectAt.contains(request.getCommand().toUpperCase(Locale.ROOT))) {
+            String verb = request.getCommand().toUpperCase(Locale.ROOT);
+            Consumer<String> action = before.get(verb);
+            if (action != null) {
+                action.accept(request.getArgument());
+            }
+            if (disconnectAt.contains(verb)) {
                 return FtpletResult.DISCONNECT;
             }
             return super.beforeCommand(session, request);
@@ -437,6 +453,10 @@ public final class EmbeddedFtpServer implements AutoCloseable {
 
         void disconnectAt(String verb) {
             disconnectAt.add(verb.toUpperCase(Locale.ROOT));
+        }
+
+        void beforeEach(String verb, Consumer<String> action) {
+            before.put(verb.toUpperCase(Locale.ROOT), action);
         }
 
         int loginCount() {
