@@ -24,7 +24,8 @@ public final class Bench {
                 () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly)));
         BenchConfig config = BenchConfig.fromSystemProperties();
         Report report = new Report(config);
-        Path work = Files.createTempDirectory("ftp3p-bench");
+        Path work = Files.createTempDirectory(Path.of(System.getProperty("bench.work",
+                System.getProperty("java.io.tmpdir"))), "ftp3p-bench");
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
         System.err.println("[bench] " + config + ", work directory " + work);
         try {

@@ -105,7 +105,7 @@ public final class ClientMain {
         System.gc();
         long after = Heap.used();
         return m.toLine() + " " + counts[0].copied() + " " + counts[0].skipped() + " " + counts[0].failed() + " "
-                + before + " " + after;
+                + before + " " + after + " " + counts[0].roundTrips();
     }
 
     private interface Task {

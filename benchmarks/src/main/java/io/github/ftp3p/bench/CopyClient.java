@@ -22,6 +22,6 @@ interface CopyClient {
     }
 
     /** What one sync did, from its summary. */
-    record SyncCounts(int copied, int skipped, int failed) {
+    record SyncCounts(int copied, int skipped, int failed, long roundTrips) {
     }
 }

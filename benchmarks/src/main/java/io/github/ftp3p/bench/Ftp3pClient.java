@@ -54,7 +54,7 @@ final class Ftp3pClient implements CopyClient {
                 + "&socketFactory=#countingSockets&parallelTransfers=" + lanes + "&maxConnections=" + (lanes + 1)
                 + extraOptions;
         SyncSummary summary = template.requestBody(sync, null, SyncSummary.class);
-        return new SyncCounts(summary.copied(), summary.skipped(), summary.failed());
+        return new SyncCounts(summary.copied(), summary.skipped(), summary.failed(), summary.roundTrips());
     }
 
     @Override

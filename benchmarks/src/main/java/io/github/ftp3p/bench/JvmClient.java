@@ -23,12 +23,19 @@ final class JvmClient implements AutoCloseable {
      */
     static JvmClient ftp3p(ServerPair pair, String ftp3pOptions) {
         List<String> jvm = new ArrayList<>(List.of("-Xmx64m"));
-        for (String option : System.getProperty("bench.clientJvmOptions", "").trim().split("\\s+")) {
+        jvm.addAll(extraOptions("bench.clientJvmOptions"));
+        return start("ftp3p", pair, jvm, List.of("ftp3pOptions=" + ftp3pOptions));
+    }
+
+    /** The JVM options a system property adds (space-separated), e.g. a flight recording to profile that JVM. */
+    static List<String> extraOptions(String property) {
+        List<String> options = new ArrayList<>();
+        for (String option : System.getProperty(property, "").trim().split("\\s+")) {
             if (!option.isEmpty()) {
-                jvm.add(option);
+                options.add(option);
             }
         }
-        return start("ftp3p", pair, jvm, List.of("ftp3pOptions=" + ftp3pOptions));
+        return options;
     }
 
     /** The camel-ftp relay, in a JVM with the default heap. */
@@ -68,11 +75,15 @@ final class JvmClient implements AutoCloseable {
         Measurement m = parse(reply);
         String[] f = reply.substring(3).trim().split(" ");
         return new SyncRun(m, Integer.parseInt(f[4]), Integer.parseInt(f[5]), Integer.parseInt(f[6]),
-                Long.parseLong(f[7]), Long.parseLong(f[8]));
+                Long.parseLong(f[7]), Long.parseLong(f[8]), Long.parseLong(f[9]));
     }
 
-    /** A sync's measurement, its summary's counts, and the heap in use after a GC before and after it. */
-    record SyncRun(Measurement m, int copied, int skipped, int failed, long retainedBefore, long retainedAfter) {
+    /**
+     * A sync's measurement, its summary's counts (roundTrips: the control round trips it counted over all its
+     * connections), and the heap in use after a GC before and after it.
+     */
+    record SyncRun(Measurement m, int copied, int skipped, int failed, long retainedBefore, long retainedAfter,
+                   long roundTrips) {
     }
 
     private Measurement parse(String reply) {

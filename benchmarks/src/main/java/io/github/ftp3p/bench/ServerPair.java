@@ -2,6 +2,7 @@ package io.github.ftp3p.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,7 +54,9 @@ final class ServerPair implements AutoCloseable {
     private static ServerPair embedded(Path work) {
         Path a = Fixtures.directory(work.resolve(FTPSERVER).resolve("a"));
         Path b = Fixtures.directory(work.resolve(FTPSERVER).resolve("b"));
-        ChildJvm child = ChildJvm.start(FTPSERVER, List.of("-Xmx1g"), EmbeddedServersMain.class,
+        List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
+        jvm.addAll(JvmClient.extraOptions("bench.serverJvmOptions"));
+        ChildJvm child = ChildJvm.start(FTPSERVER, jvm, EmbeddedServersMain.class,
                 List.of(a.toString(), b.toString()));
         String[] ready = child.reply(Duration.ofSeconds(60)).split(" ");
         Server source = new Server("127.0.0.1", Integer.parseInt(ready[1]), ready[2], ready[3], "bench",

@@ -14,14 +14,15 @@ final class TreeReport {
                 + " directories, into an empty target, then unchanged again (ftp3p sync: parallelTransfers=N, "
                 + "maxConnections=N+1; lftp: mirror --parallel=N), min-max over " + tree.reps() + " runs\n");
         Table table = new Table("pair", "RTT ms", "client", "N", "fresh s", "spread s", "files/s", "RTT/file",
-                "ftp3p/lftp files/s", "client CPU ms/file", "servers CPU ms/file", "re-run s", "spread s", "RTT/dir", "re-run RETR+STOR");
+                "ftp3p/lftp files/s", "counted RT/file", "client CPU ms/file", "servers CPU ms/file", "re-run s", "spread s", "RTT/dir", "re-run RETR+STOR");
         for (TreeResult r : report.treeResults()) {
             Optional<TreeResult> lftp = find(report, r.pair(), r.rttMillis(), TreeResult.LFTP, r.lanes());
             String speedUp = r.client().equals(TreeResult.FTP3P) && lftp.isPresent()
                     ? Table.number(r.filesPerSecond() / lftp.get().filesPerSecond(), 2) : "";
             table.row(r.pair(), r.rttMillis(), r.client(), r.lanes(), Table.number(r.fresh().seconds(), 2),
                     r.freshSpread().format(), Table.number(r.filesPerSecond(), 0), Table.number(r.roundTripsPerFile(), 2),
-                    speedUp, Table.number(r.fresh().cpuSeconds() * 1000 / r.files(), 2),
+                    speedUp, r.countedRoundTrips() < 0 ? "" : Table.number((double) r.countedRoundTrips() / r.files(), 2),
+                    Table.number(r.fresh().cpuSeconds() * 1000 / r.files(), 2),
                     r.fresh().serverNanos() < 0 ? "-" : Table.number(r.fresh().serverNanos() / 1e6 / r.files(), 2),
                     Table.number(r.rerun().seconds(), 2), r.rerunSpread().format(),
                     Table.number(r.roundTripsPerDirectory(), 2), transfers(r));

@@ -11,10 +11,12 @@ import java.util.List;
  * @param rerunTransfers the most RETR + STOR commands the servers received during one re-run (-1: not counted)
  * @param rerunCopied    the most files one re-run's summary says it copied (ftp3p; -1 for lftp)
  * @param rerunUnchanged whether every re-run left every target file as it was (size, time and inode)
+ * @param countedRoundTrips the round trips ftp3p's summary counted for the fresh copy, over all its connections
+ *                       (median; -1 for lftp)
  */
 record TreeResult(String pair, int rttMillis, String client, int lanes, int files, int directories,
                   Measurement fresh, Spread freshSpread, Measurement rerun, Spread rerunSpread,
-                  long rerunTransfers, int rerunCopied, boolean rerunUnchanged) {
+                  long rerunTransfers, int rerunCopied, boolean rerunUnchanged, long countedRoundTrips) {
 
     static final String FTP3P = "ftp3p sync";
     static final String LFTP = "lftp mirror";

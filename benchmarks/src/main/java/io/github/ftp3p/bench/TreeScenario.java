@@ -1,6 +1,10 @@
 package io.github.ftp3p.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Scenario 4 (issue 13): a directory tree, 2,000 files of 4 KiB in 40 directories, mirrored into an empty target and
@@ -32,8 +37,11 @@ final class TreeScenario {
      */
     private static final TreeFixture JIT_TREE = new TreeFixture(1000, 20, BenchConfig.SMALL_FILE_SIZE);
 
-    /** One client's fresh copy or re-run: its measurement, and the files its summary says it copied (-1: none). */
-    private record Run(Measurement m, int copied) {
+    /**
+     * One client's fresh copy or re-run: its measurement, the files its summary says it copied and the round trips
+     * it counted (-1: no summary).
+     */
+    private record Run(Measurement m, int copied, long roundTrips) {
     }
 
     private final Context ctx;
@@ -68,26 +76,48 @@ final class TreeScenario {
             ServerPair far = pair.via(sourceProxy.port(), targetProxy.port());
             try (JvmClient ftp3p = JvmClient.ftp3p(far, ctx.config().ftp3pOptions())) {
                 Map<String, Supplier<Run>> clients = new LinkedHashMap<>();
-                ftp3p.sync(JIT, config.lanes().stream().mapToInt(Integer::intValue).max().orElse(1));
-                Fixtures.clear(pair.target.local(JIT));
+                for (int i = 0; i < 2; i++) {
+                    ftp3p.sync(JIT, config.lanes().stream().mapToInt(Integer::intValue).max().orElse(1));
+                    discard(pair.target.local(JIT));
+                }
                 for (int lanes : config.lanes()) {
                     ftp3p.sync(WARM, lanes); // logs in every connection pair the endpoint of that lane count uses
-                    Fixtures.clear(pair.target.local(WARM));
+                    discard(pair.target.local(WARM));
                     clients.put(key(TreeResult.FTP3P, lanes), () -> {
                         JvmClient.SyncRun run = ftp3p.sync(SUB, lanes);
                         if (run.failed() > 0) {
                             throw new IllegalStateException("ftp3p sync: " + run.failed() + " paths failed");
                         }
-                        return new Run(run.m(), run.copied());
+                        return new Run(run.m(), run.copied(), run.roundTrips());
                     });
                 }
                 if (ctx.lftp() != null) {
                     for (int lanes : config.lanes()) {
-                        clients.put(key(TreeResult.LFTP, lanes), () -> new Run(ctx.lftp().mirror(far, SUB, lanes), -1));
+                        clients.put(key(TreeResult.LFTP, lanes), () -> new Run(ctx.lftp().mirror(far, SUB, lanes), -1, -1));
                     }
                 }
                 repeat(pair, tree, rttMillis, target, clients);
             }
+        }
+    }
+
+    /**
+     * Empties a target directory between timed runs by moving its entries aside, into the work directory (deleted
+     * when the benchmark ends), rather than deleting them. On ext4 every file created after many were deleted
+     * costs a scan past the recently deleted inodes (the kernel keeps them from reuse for up to 5 minutes):
+     * {@code perf} showed {@code recently_deleted} and {@code find_get_block_common} as half of the target vsftpd's
+     * CPU in a 1 ms sync, a cost of the disk, not of the protocol, that fell on whichever client ran next.
+     */
+    private void discard(Path dir) {
+        try {
+            Path aside = Files.createTempDirectory(Files.createDirectories(ctx.work().resolve("tree-discarded")), "run");
+            try (Stream<Path> entries = Files.list(dir)) {
+                for (Path entry : (Iterable<Path>) entries::iterator) {
+                    Files.move(entry, aside.resolve(entry.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move the entries of " + dir + " aside", e);
         }
     }
 
@@ -102,12 +132,13 @@ final class TreeScenario {
     private void repeat(ServerPair pair, TreeFixture tree, int rttMillis, Path target, Map<String, Supplier<Run>> clients) {
         Map<String, List<Measurement>> fresh = new LinkedHashMap<>();
         Map<String, List<Measurement>> rerun = new LinkedHashMap<>();
+        Map<String, List<Long>> counted = new LinkedHashMap<>(); // the fresh copies' counted round trips
         Map<String, long[]> rerunCounts = new LinkedHashMap<>(); // the most transfers, the most copies, changed runs
         for (int rep = 1; rep <= config.reps(); rep++) {
             List<Map.Entry<String, Supplier<Run>>> order = new ArrayList<>(clients.entrySet());
             Collections.rotate(order, -(rep - 1));
             for (Map.Entry<String, Supplier<Run>> client : order) {
-                Fixtures.clear(target);
+                discard(target);
                 long timeWait = TimeWait.awaitBelow(ctx.config().maxTimeWait(), Duration.ofMinutes(2));
                 long serverBefore = pair.serverCpuNanos();
                 Run first = client.getValue().get();
@@ -120,7 +151,7 @@ final class TreeScenario {
                 Run second = client.getValue().get();
                 long transfersAfter = pair.transfers();
                 boolean unchanged = before.equals(TreeFixture.snapshot(target));
-                Fixtures.clear(target);
+                discard(target);
                 long transfers = transfersBefore < 0 || transfersAfter < 0 ? -1 : transfersAfter - transfersBefore;
                 System.err.printf("[bench] %s tree at %d ms RTT, run %d/%d, %s: %.2f s (client CPU %.2f s, servers %.2f s), "
                                 + "re-run %.2f s, %d transfers, target %s (%d sockets in TIME_WAIT before)%n", pair,
@@ -128,6 +159,7 @@ final class TreeScenario {
                         firstM.serverNanos() / 1e9, second.m().seconds(), transfers, unchanged ? "unchanged" : "CHANGED",
                         timeWait);
                 fresh.computeIfAbsent(client.getKey(), k -> new ArrayList<>()).add(firstM);
+                counted.computeIfAbsent(client.getKey(), k -> new ArrayList<>()).add(first.roundTrips());
                 rerun.computeIfAbsent(client.getKey(), k -> new ArrayList<>()).add(second.m());
                 long[] counts = rerunCounts.computeIfAbsent(client.getKey(), k -> new long[] {-1, -1, 0});
                 counts[0] = Math.max(counts[0], transfers);
@@ -142,7 +174,8 @@ final class TreeScenario {
             ctx.report().add(new TreeResult(pair.name, rttMillis, client, lanes, tree.files(), tree.directories(),
                     Measurement.median(fresh.get(key)), TreeResult.Spread.of(fresh.get(key)),
                     Measurement.median(rerun.get(key)), TreeResult.Spread.of(rerun.get(key)),
-                    counts[0], (int) counts[1], counts[2] == 0));
+                    counts[0], (int) counts[1], counts[2] == 0,
+                    counted.get(key).stream().sorted().toList().get((counted.get(key).size() - 1) / 2)));
         }
     }
 

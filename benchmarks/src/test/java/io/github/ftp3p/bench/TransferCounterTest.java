@@ -51,7 +51,7 @@ class TransferCounterTest {
         Measurement fresh = new Measurement(52_000_000_000L, -1, -1, -1);
         Measurement rerun = new Measurement(2_400_000_000L, -1, -1, -1);
         TreeResult r = new TreeResult("vsftpd", 20, TreeResult.FTP3P, 1, 2000, 40, fresh,
-                TreeResult.Spread.of(List.of(fresh)), rerun, TreeResult.Spread.of(List.of(rerun)), 0, 0, true);
+                TreeResult.Spread.of(List.of(fresh)), rerun, TreeResult.Spread.of(List.of(rerun)), 0, 0, true, 4400);
 
         assertThat(r.roundTripsPerFile()).isEqualTo(1.3);
         assertThat(r.roundTripsPerDirectory()).isEqualTo(3.0);
