@@ -21,23 +21,19 @@ import java.util.stream.Stream;
  * The re-run must transfer nothing: the servers' own records count its RETR and STOR commands, ftp3p's summary
  * its copies, and a snapshot of the target (size, time, inode of each file) shows whether anything was rewritten.
  * Last, on the embedded pair, ftp3p's heap over a sync of a 10,000-file tree ({@link #heap}).
+ * <p>
+ * Before the measured repetitions, each ftp3p lane count syncs the tree once, unmeasured: a fresh JVM spends seconds
+ * compiling its hot code, the client's and the embedded servers' alike. Measured cold, the first client to run paid
+ * for both (on Apache FtpServer, one lane: 5.98 s with 1.90 s of client CPU, against 4.34 s and 0.35 s when run
+ * last); an integration host runs for days. lftp, native code, needs no such round, and finds the servers warm.
  */
 final class TreeScenario {
 
     static final String SUB = "tree";
     static final String WARM = "tree-warm";
-    static final String JIT = "tree-jit";
     static final String HEAP = "tree-heap";
     /** One directory of 16 files: with 8 lanes, chunks of 2, so that every lane's connection pair logs in. */
     private static final TreeFixture WARM_TREE = new TreeFixture(16, 1, BenchConfig.SMALL_FILE_SIZE);
-    /**
-     * Synced by the client JVM before anything is measured, with the most lanes: a fresh JVM spends seconds
-     * compiling its hot code (C1, then C2), and the embedded servers' JVM as well. Measured cold, the first client
-     * to run paid for it, about 2 s of client CPU on 2 cores; an integration host runs for days.
-     */
-    private static final TreeFixture JIT_TREE = new TreeFixture(1000, 20, BenchConfig.SMALL_FILE_SIZE);
-    /** Syncs of {@link #JIT_TREE}: after two, perf still saw C2 compiling for 11% of the CPU of a 1 ms sync. */
-    private static final int JIT_ROUNDS = 3;
 
     /**
      * One client's fresh copy or re-run: its measurement, the files its summary says it copied and the round trips
@@ -58,10 +54,8 @@ final class TreeScenario {
         TreeFixture tree = new TreeFixture(config.files(), config.directories(), BenchConfig.SMALL_FILE_SIZE);
         pair.directories(SUB);
         pair.directories(WARM);
-        pair.directories(JIT);
         tree.write(pair.source.local(SUB));
         WARM_TREE.write(pair.source.local(WARM));
-        JIT_TREE.write(pair.source.local(JIT));
         for (int rtt : config.rtts()) {
             atRoundTrip(pair, tree, rtt);
         }
@@ -78,13 +72,11 @@ final class TreeScenario {
             ServerPair far = pair.via(sourceProxy.port(), targetProxy.port());
             try (JvmClient ftp3p = JvmClient.ftp3p(far, ctx.config().ftp3pOptions())) {
                 Map<String, Supplier<Run>> clients = new LinkedHashMap<>();
-                for (int i = 0; i < JIT_ROUNDS; i++) {
-                    ftp3p.sync(JIT, config.lanes().stream().mapToInt(Integer::intValue).max().orElse(1));
-                    discard(pair.target.local(JIT));
-                }
                 for (int lanes : config.lanes()) {
                     ftp3p.sync(WARM, lanes); // logs in every connection pair the endpoint of that lane count uses
                     discard(pair.target.local(WARM));
+                    ftp3p.sync(SUB, lanes); // the unmeasured round: see warmUp
+                    discard(target);
                     clients.put(key(TreeResult.FTP3P, lanes), () -> {
                         JvmClient.SyncRun run = ftp3p.sync(SUB, lanes);
                         if (run.failed() > 0) {
