@@ -16,8 +16,9 @@ import java.util.List;
  * @param listingBytes       bytes of directory listings, the only data that crossed this host
  * @param roundTrips         control round trips on the connections the sync held, summed over them: each time
  *                           commands were written and a reply then awaited (commands pipelined in one write count
- *                           once); the logins of connections opened meanwhile are not counted. The two servers and
- *                           the lanes are waited for at once, so the elapsed time is fewer round trips than this
+ *                           once); not counted are the logins of connections opened meanwhile and the progress
+ *                           polls (a connection of their own). The two servers and the lanes are waited for at
+ *                           once, so the elapsed time is fewer round trips than this
  * @param durationMillis     how long the sync took
  * @param dryRun             nothing was changed: the entries are the plan
  */
