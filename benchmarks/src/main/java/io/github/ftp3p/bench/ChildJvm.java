@@ -122,4 +122,15 @@ final class ChildJvm implements AutoCloseable {
         out.println(REPLY + line);
         out.flush();
     }
+
+    /** The JVM options a system property adds (space-separated), e.g. a flight recording to profile that JVM. */
+    static List<String> extraOptions(String property) {
+        List<String> options = new ArrayList<>();
+        for (String option : System.getProperty(property, "").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                options.add(option);
+            }
+        }
+        return options;
+    }
 }

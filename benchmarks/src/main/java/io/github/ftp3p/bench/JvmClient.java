@@ -23,19 +23,8 @@ final class JvmClient implements AutoCloseable {
      */
     static JvmClient ftp3p(ServerPair pair, String ftp3pOptions) {
         List<String> jvm = new ArrayList<>(List.of("-Xmx64m"));
-        jvm.addAll(extraOptions("bench.clientJvmOptions"));
+        jvm.addAll(ChildJvm.extraOptions("bench.clientJvmOptions"));
         return start("ftp3p", pair, jvm, List.of("ftp3pOptions=" + ftp3pOptions));
-    }
-
-    /** The JVM options a system property adds (space-separated), e.g. a flight recording to profile that JVM. */
-    static List<String> extraOptions(String property) {
-        List<String> options = new ArrayList<>();
-        for (String option : System.getProperty(property, "").trim().split("\\s+")) {
-            if (!option.isEmpty()) {
-                options.add(option);
-            }
-        }
-        return options;
     }
 
     /** The camel-ftp relay, in a JVM with the default heap. */

@@ -55,7 +55,7 @@ final class ServerPair implements AutoCloseable {
         Path a = Fixtures.directory(work.resolve(FTPSERVER).resolve("a"));
         Path b = Fixtures.directory(work.resolve(FTPSERVER).resolve("b"));
         List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
-        jvm.addAll(JvmClient.extraOptions("bench.serverJvmOptions"));
+        jvm.addAll(ChildJvm.extraOptions("bench.serverJvmOptions"));
         ChildJvm child = ChildJvm.start(FTPSERVER, jvm, EmbeddedServersMain.class,
                 List.of(a.toString(), b.toString()));
         String[] ready = child.reply(Duration.ofSeconds(60)).split(" ");

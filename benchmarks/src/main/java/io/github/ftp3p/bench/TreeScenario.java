@@ -1,10 +1,6 @@
 package io.github.ftp3p.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * Scenario 4 (issue 13): a directory tree, 2,000 files of 4 KiB in 40 directories, mirrored into an empty target and
@@ -95,24 +90,9 @@ final class TreeScenario {
         }
     }
 
-    /**
-     * Empties a target directory between timed runs by moving its entries aside, into the work directory (deleted
-     * when the benchmark ends), rather than deleting them. On ext4 every file created after many were deleted
-     * costs a scan past the recently deleted inodes (the kernel keeps them from reuse for up to 5 minutes):
-     * {@code perf} showed {@code recently_deleted} and {@code find_get_block_common} as half of the target vsftpd's
-     * CPU in a 1 ms sync, a cost of the disk, not of the protocol, that fell on whichever client ran next.
-     */
+    /** Empties a target directory between timed runs: see {@link Fixtures#moveAside}. */
     private void discard(Path dir) {
-        try {
-            Path aside = Files.createTempDirectory(Files.createDirectories(ctx.work().resolve("tree-discarded")), "run");
-            try (Stream<Path> entries = Files.list(dir)) {
-                for (Path entry : (Iterable<Path>) entries::iterator) {
-                    Files.move(entry, aside.resolve(entry.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot move the entries of " + dir + " aside", e);
-        }
+        Fixtures.moveAside(dir, ctx.work().resolve("tree-discarded"));
     }
 
     private static String key(String client, int lanes) {

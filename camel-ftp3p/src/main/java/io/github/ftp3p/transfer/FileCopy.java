@@ -117,16 +117,14 @@ final class FileCopy {
         this.writePath = settings.tempPrefix() == null || append ? targetPath
                 : TemporaryName.of(settings.tempPrefix(), targetPath, attempt);
         TransferRequest.Listed listed = request.listed();
-        boolean absent = false;
         if (listed != null && listed.sourceSize() >= 0) {
             sourceSize = listed.sourceSize();
             sizeListed = true;
         }
-        if (listed != null && listed.absentOnTarget() && fileExist == FileExist.OVERRIDE) {
+        this.absenceListed = listed != null && listed.absentOnTarget() && fileExist == FileExist.OVERRIDE;
+        if (absenceListed) {
             before = Before.ABSENT;
-            absent = true;
         }
-        this.absenceListed = absent;
     }
 
     // --- 1. the source's size
